@@ -1,0 +1,241 @@
+//! Stage 1, load: walk `content/`, read every file, and say what each one is.
+//!
+//! The language of a page comes from its file name (`x.ja.md`); a Markdown file without a
+//! language suffix, or in a language the site does not define, is a finding, never dropped
+//! silently. Files are read in a stable (sorted) order so that every later stage is
+//! deterministic. Symbolic links are not followed.
+
+use crate::config::Config;
+use crate::lint::{Diagnostic, Rule};
+use crate::source::SourceFile;
+use camino::{Utf8Path, Utf8PathBuf};
+
+pub const CONTENT_DIR: &str = "content";
+pub const REFERENCES_FILE: &str = "references.yaml";
+/// Name (before the language suffix) of the file that describes a section.
+pub const SECTION_INDEX: &str = "_index";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Article,
+    /// `_index.<lang>.md`: title and introduction of the folder's listing page.
+    SectionIndex,
+}
+
+/// A Markdown page of the site, as found on disk.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    pub source: SourceFile,
+    pub kind: PageKind,
+    pub lang: String,
+    /// Folder inside `content/`, `/`-separated, empty at the top.
+    pub dir: String,
+    /// File name without language suffix and extension.
+    pub slug: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub pages: Vec<ContentFile>,
+    pub references: Option<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files that are reported on but not published (for example not valid UTF-8), kept so that
+    /// reports can show their lines.
+    pub other_sources: Vec<SourceFile>,
+}
+
+/// Reads `content/` under the site root.
+pub fn load(config: &Config) -> crate::Result<Content> {
+    let content_dir = config.root.join(CONTENT_DIR);
+    let mut content = Content::default();
+    if !content_dir.is_dir() {
+        return Err(crate::Error::msg(format!(
+            "no `{CONTENT_DIR}/` folder in `{}`: a site keeps its articles there",
+            config.root
+        )));
+    }
+    // Hidden files and folders (.git, .DS_Store, editors' swap files) are not content.
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .and_then(|p| Utf8Path::from_path(p))
+                    .map(|p| relative(&config.root, p))
+                    .unwrap_or_else(|| Utf8PathBuf::from(CONTENT_DIR));
+                content.diagnostics.push(Diagnostic::new(
+                    Rule::ContentUnreadable,
+                    path,
+                    0..0,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let Some(path) = Utf8Path::from_path(entry.path()) else {
+            content.diagnostics.push(Diagnostic::new(
+                Rule::ContentUnreadable,
+                CONTENT_DIR,
+                0..0,
+                format!("file name is not valid UTF-8: {}", entry.path().display()),
+            ));
+            continue;
+        };
+        let shown = relative(&config.root, path);
+        if entry.file_type().is_symlink() {
+            content.diagnostics.push(
+                Diagnostic::new(
+                    Rule::ContentStrayFile,
+                    shown,
+                    0..0,
+                    "symbolic link not followed: akashi reads only files inside the site"
+                        .to_string(),
+                )
+                .with_help("copy the file into content/ instead of linking to it"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = path.strip_prefix(&content_dir).unwrap_or(path);
+        classify(config, &mut content, path, rel, shown);
+    }
+    Ok(content)
+}
+
+fn classify(
+    config: &Config,
+    content: &mut Content,
+    path: &Utf8Path,
+    rel: &Utf8Path,
+    shown: Utf8PathBuf,
+) {
+    let file_name = rel.file_name().unwrap_or_default();
+    if rel.as_str() == REFERENCES_FILE {
+        if let Some(source) = read(content, path, shown) {
+            content.references = Some(source);
+        }
+        return;
+    }
+    let Some(stem) = file_name.strip_suffix(".md") else {
+        content.diagnostics.push(
+            Diagnostic::new(
+                Rule::ContentStrayFile,
+                shown,
+                0..0,
+                "not a Markdown page, so it is not published".to_string(),
+            )
+            .with_help("put images and other files to publish in static/"),
+        );
+        return;
+    };
+    let languages: Vec<&str> = config.language_codes().collect();
+    let (slug, lang) = match stem.rsplit_once('.') {
+        Some((slug, lang)) if !slug.is_empty() && looks_like_language(lang) => (slug, lang),
+        _ => {
+            let examples: Vec<String> =
+                languages.iter().map(|l| format!("{stem}.{l}.md")).collect();
+            content.diagnostics.push(
+                Diagnostic::new(
+                    Rule::ContentNoLanguage,
+                    shown,
+                    0..0,
+                    "Markdown file has no language in its name".to_string(),
+                )
+                .with_help(format!("name it {}", examples.join(" or "))),
+            );
+            return;
+        }
+    };
+    if !languages.contains(&lang) {
+        content.diagnostics.push(
+            Diagnostic::new(
+                Rule::ContentUnknownLanguage,
+                shown,
+                0..0,
+                format!("language `{lang}` is not one of the site's languages"),
+            )
+            .with_help(format!(
+                "site.yaml defines: {}; {}",
+                languages.join(", "),
+                crate::suggest::did_you_mean(lang, &languages)
+            )),
+        );
+        return;
+    }
+    let Some(source) = read(content, path, shown) else {
+        return;
+    };
+    let dir = rel
+        .parent()
+        .map(|p| p.as_str().replace('\\', "/"))
+        .unwrap_or_default();
+    content.pages.push(ContentFile {
+        source,
+        kind: if slug == SECTION_INDEX {
+            PageKind::SectionIndex
+        } else {
+            PageKind::Article
+        },
+        lang: lang.to_string(),
+        dir,
+        slug: slug.to_string(),
+    });
+}
+
+fn looks_like_language(s: &str) -> bool {
+    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+        || s.len() > 3
+            && s.contains('-')
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Reads a file as UTF-8, reporting (not failing on) unreadable or non-UTF-8 files.
+fn read(content: &mut Content, path: &Utf8Path, shown: Utf8PathBuf) -> Option<SourceFile> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            content.diagnostics.push(Diagnostic::new(
+                Rule::ContentUnreadable,
+                shown,
+                0..0,
+                format!("cannot read: {e}"),
+            ));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(SourceFile::new(shown, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let source = SourceFile::new(shown.clone(), lossy);
+            // The offset in the lossy text equals the byte offset up to the first bad byte.
+            content.diagnostics.push(
+                Diagnostic::new(
+                    Rule::ContentUnreadable,
+                    shown,
+                    valid..valid,
+                    "file is not valid UTF-8 text".to_string(),
+                )
+                .with_help("save the file as UTF-8 (Shift_JIS and UTF-16 are not supported)"),
+            );
+            content.other_sources.push(source);
+            None
+        }
+    }
+}
+
+/// `path` relative to the site root, for display; unchanged when outside it.
+pub fn relative(root: &Utf8Path, path: &Utf8Path) -> Utf8PathBuf {
+    path.strip_prefix(root)
+        .map(Utf8Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}

@@ -1,0 +1,401 @@
+//! Markdown as akashi reads it: pulldown-cmark events, with runs of plain text merged so that
+//! evidence tags split across events are seen whole, and soft line breaks between two Japanese
+//! characters removed (a line wrapped in the middle of a Japanese sentence must not become a
+//! space).
+//!
+//! The lint and the renderer both walk [`items`], so they see the same tags and headings.
+
+use super::tags::{self, Tag};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag as MdTag, TagEnd};
+use std::collections::HashSet;
+use std::ops::Range;
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// One step of a document.
+#[derive(Debug)]
+pub enum Item<'a> {
+    /// Any event other than plain text, with its byte range in the body.
+    Event(Event<'a>, Range<usize>),
+    /// Consecutive text and soft breaks outside code.
+    Run(TextRun),
+}
+
+/// Merged text. Soft breaks appear as `\n`, or as nothing between two wide characters.
+#[derive(Debug, Default)]
+pub struct TextRun {
+    pub text: String,
+    pieces: Vec<Piece>,
+}
+
+#[derive(Debug)]
+struct Piece {
+    run_start: usize,
+    source: Range<usize>,
+    /// The piece's text is exactly the source text (no escape or entity was decoded).
+    verbatim: bool,
+    /// The piece starts right after a backslash escape (`\[`), which pulldown-cmark drops.
+    after_backslash: bool,
+}
+
+impl TextRun {
+    /// Byte offset in the body of byte `offset` of [`TextRun::text`].
+    pub fn source_offset(&self, offset: usize) -> usize {
+        let i = self
+            .pieces
+            .partition_point(|p| p.run_start <= offset)
+            .saturating_sub(1);
+        let Some(p) = self.pieces.get(i) else {
+            return 0;
+        };
+        if p.verbatim {
+            (p.source.start + offset - p.run_start).min(p.source.end)
+        } else if offset > p.run_start {
+            p.source.end
+        } else {
+            p.source.start
+        }
+    }
+
+    /// Whether the text at `offset` was written as an escape or entity (so `\[` is no tag).
+    fn is_escaped(&self, offset: usize) -> bool {
+        let i = self
+            .pieces
+            .partition_point(|p| p.run_start <= offset)
+            .saturating_sub(1);
+        self.pieces
+            .get(i)
+            .is_some_and(|p| !p.verbatim || (p.after_backslash && p.run_start == offset))
+    }
+
+    /// Evidence tags in this run, with ranges in the run's text; escaped brackets are skipped.
+    pub fn tags(&self) -> Vec<(Range<usize>, Tag)> {
+        tags::find(&self.text)
+            .into_iter()
+            .filter(|(range, _)| !self.is_escaped(range.start))
+            .collect()
+    }
+
+    fn push(&mut self, text: &str, source: Range<usize>, verbatim: bool, after_backslash: bool) {
+        self.pieces.push(Piece {
+            run_start: self.text.len(),
+            source,
+            verbatim,
+            after_backslash,
+        });
+        self.text.push_str(text);
+    }
+}
+
+/// The body as a list of items.
+pub fn items(body: &str) -> Vec<Item<'_>> {
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let mut out = Vec::with_capacity(events.len());
+    let mut run: Option<TextRun> = None;
+    let mut code_depth = 0usize;
+    for i in 0..events.len() {
+        let (event, range) = &events[i];
+        match event {
+            Event::Text(text) if code_depth == 0 => {
+                let verbatim = body.get(range.clone()) == Some(text.as_ref());
+                let after_backslash = body[..range.start].ends_with('\\');
+                run.get_or_insert_with(TextRun::default).push(
+                    text,
+                    range.clone(),
+                    verbatim,
+                    after_backslash,
+                );
+            }
+            Event::SoftBreak if code_depth == 0 => {
+                let (prev, next) = (prev_char(&events, i), next_char(&events, i));
+                let joined = (is_wide(prev) && is_wide(next))
+                    || is_wide_punctuation(prev)
+                    || is_wide_punctuation(next);
+                let text = if joined { "" } else { "\n" };
+                run.get_or_insert_with(TextRun::default).push(
+                    text,
+                    range.clone(),
+                    false,
+                    false,
+                );
+            }
+            _ => {
+                if let Some(r) = run.take() {
+                    out.push(Item::Run(r));
+                }
+                match event {
+                    Event::Start(MdTag::CodeBlock(_)) => code_depth += 1,
+                    Event::End(TagEnd::CodeBlock) => code_depth = code_depth.saturating_sub(1),
+                    _ => {}
+                }
+                out.push(Item::Event(event.clone(), range.clone()));
+            }
+        }
+    }
+    if let Some(r) = run.take() {
+        out.push(Item::Run(r));
+    }
+    out
+}
+
+fn text_of<'e>(event: &'e Event<'_>) -> Option<&'e str> {
+    match event {
+        Event::Text(t) | Event::Code(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// Inline markup (emphasis, links) does not separate the characters around a line break.
+fn is_inline_boundary(event: &Event<'_>) -> bool {
+    matches!(
+        event,
+        Event::Start(MdTag::Emphasis | MdTag::Strong | MdTag::Strikethrough | MdTag::Link { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link)
+    )
+}
+
+fn prev_char(events: &[(Event<'_>, Range<usize>)], i: usize) -> Option<char> {
+    for (event, _) in events[..i].iter().rev() {
+        if let Some(t) = text_of(event) {
+            return t.chars().next_back();
+        }
+        if !is_inline_boundary(event) {
+            return None;
+        }
+    }
+    None
+}
+
+fn next_char(events: &[(Event<'_>, Range<usize>)], i: usize) -> Option<char> {
+    for (event, _) in &events[i + 1..] {
+        if let Some(t) = text_of(event) {
+            return t.chars().next();
+        }
+        if !is_inline_boundary(event) {
+            return None;
+        }
+    }
+    None
+}
+
+/// East Asian wide and full-width characters (CJK ideographs, kana, full-width punctuation and
+/// forms), but not Hangul, which is written with spaces between words.
+pub fn is_wide(c: Option<char>) -> bool {
+    let Some(c) = c else { return false };
+    matches!(c as u32,
+        0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF01..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
+/// Japanese punctuation and brackets (。、「」（）！？ and the like): a line break next to them is
+/// never a word space, whatever stands on the other side.
+fn is_wide_punctuation(c: Option<char>) -> bool {
+    let Some(c) = c else { return false };
+    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+}
+
+/// What the later stages need to know about a body without rendering it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Body {
+    /// Evidence tags and citations, in document order, with spans in the file.
+    pub tags: Vec<TagAt>,
+    pub headings: Vec<Heading>,
+    /// Link destinations as written, with spans in the file.
+    pub links: Vec<(String, Range<usize>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagAt {
+    pub span: Range<usize>,
+    /// Key spans are in the file too.
+    pub tag: Tag,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    /// The `id` of the heading: `{#custom}` when given, otherwise derived from the text.
+    pub anchor: String,
+}
+
+/// Scans a body that starts at byte `offset` of its file.
+pub fn scan(body: &str, offset: usize) -> Body {
+    let mut out = Body::default();
+    let mut heading: Option<(u8, Option<String>, String)> = None;
+    let mut used = HashSet::new();
+    for item in items(body) {
+        match item {
+            Item::Run(run) => {
+                for (range, mut tag) in run.tags() {
+                    for (_, span) in &mut tag.keys {
+                        *span = offset + run.source_offset(span.start)
+                            ..offset + run.source_offset(span.end);
+                    }
+                    out.tags.push(TagAt {
+                        span: offset + run.source_offset(range.start)
+                            ..offset + run.source_offset(range.end),
+                        tag,
+                    });
+                }
+                if let Some((_, _, text)) = &mut heading {
+                    text.push_str(&run.text);
+                }
+            }
+            Item::Event(Event::Start(MdTag::Heading { level, id, .. }), _) => {
+                heading = Some((
+                    heading_level(level),
+                    id.map(|s| s.to_string()),
+                    String::new(),
+                ));
+            }
+            Item::Event(Event::Code(code), _) => {
+                if let Some((_, _, text)) = &mut heading {
+                    text.push_str(&code);
+                }
+            }
+            Item::Event(Event::End(TagEnd::Heading(_)), _) => {
+                if let Some((level, id, text)) = heading.take() {
+                    let anchor = unique_anchor(id.unwrap_or_else(|| slugify(&text)), &mut used);
+                    out.headings.push(Heading {
+                        level,
+                        text: text.trim().to_string(),
+                        anchor,
+                    });
+                }
+            }
+            Item::Event(
+                Event::Start(MdTag::Link { dest_url, .. } | MdTag::Image { dest_url, .. }),
+                range,
+            ) => {
+                out.links.push((
+                    dest_url.to_string(),
+                    offset + range.start..offset + range.end,
+                ));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn unique_anchor(base: String, used: &mut HashSet<String>) -> String {
+    let mut anchor = base.clone();
+    let mut n = 1;
+    while !used.insert(anchor.clone()) {
+        n += 1;
+        anchor = format!("{base}-{n}");
+    }
+    anchor
+}
+
+/// A readable, stable anchor: letters and digits of any script are kept (so Japanese headings
+/// stay Japanese), ASCII is lowercased, spaces become `-`, punctuation is dropped.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_' || c == '・')
+            && !slug.ends_with('-')
+            && !slug.is_empty()
+        {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug
+    }
+}
+
+/// Strips a `CowStr` to an owned string (helper for callers that keep event text).
+pub fn owned(s: &CowStr<'_>) -> String {
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_texts(body: &str) -> Vec<String> {
+        items(body)
+            .into_iter()
+            .filter_map(|i| match i {
+                Item::Run(r) => Some(r.text),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn soft_break_between_japanese_characters_is_removed() {
+        assert_eq!(
+            run_texts("うつ病の症状を\n軽減します。"),
+            ["うつ病の症状を軽減します。"]
+        );
+        assert_eq!(run_texts("症状を\r\n軽減します。"), ["症状を軽減します。"]);
+        assert_eq!(run_texts("**症状**を\n軽減"), ["症状", "を軽減"]);
+        assert_eq!(
+            run_texts("承認されました。\n2019年"),
+            ["承認されました。2019年"]
+        );
+    }
+
+    #[test]
+    fn soft_break_between_latin_words_stays() {
+        assert_eq!(run_texts("reduce\nsymptoms"), ["reduce\nsymptoms"]);
+        assert_eq!(run_texts("TMS\n治療"), ["TMS\n治療"]);
+    }
+
+    #[test]
+    fn tags_split_across_events_are_found_with_file_spans() {
+        let body = "症状を\n軽減します[B: @mutz2019]。\n";
+        let b = scan(body, 100);
+        assert_eq!(b.tags.len(), 1);
+        let span = b.tags[0].span.clone();
+        assert_eq!(&body[span.start - 100..span.end - 100], "[B: @mutz2019]");
+        let key = b.tags[0].tag.keys[0].1.clone();
+        assert_eq!(&body[key.start - 100..key.end - 100], "@mutz2019");
+    }
+
+    #[test]
+    fn code_and_escapes_are_not_tags() {
+        let b = scan("`[B: @x]`\n\n```\n[B: @y]\n```\n\n\\[B: @z]\n", 0);
+        assert!(b.tags.is_empty(), "{:?}", b.tags);
+    }
+
+    #[test]
+    fn links_are_not_tags() {
+        let b = scan(
+            "[B: @x](https://example.org) and [see][ref]\n\n[ref]: https://example.org\n",
+            0,
+        );
+        assert!(b.tags.is_empty());
+        assert_eq!(b.links.len(), 2);
+    }
+
+    #[test]
+    fn japanese_heading_anchors_are_readable_and_unique() {
+        let b = scan(
+            "## TMS治療とは？\n\n## TMS治療とは？\n\n## Side effects {#risks}\n",
+            0,
+        );
+        let anchors: Vec<&str> = b.headings.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(anchors, ["tms治療とは", "tms治療とは-2", "risks"]);
+    }
+}

@@ -1,0 +1,79 @@
+//! Stage 2, parse: front matter, Markdown structure, evidence tags and the bibliography.
+//!
+//! Parsing never fails: what cannot be read becomes a finding, and the page is returned with
+//! what could be read, so that one run reports every problem in every file.
+
+pub mod fields;
+pub mod frontmatter;
+pub mod markdown;
+pub mod references;
+pub mod tags;
+
+use crate::content::{ContentFile, PageKind};
+use crate::lint::Diagnostic;
+use crate::source::SourceFile;
+use frontmatter::FrontMatter;
+use markdown::Body;
+
+/// A Markdown page, parsed.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub source: SourceFile,
+    pub kind: PageKind,
+    pub lang: String,
+    /// Folder inside `content/`, `/`-separated.
+    pub dir: String,
+    pub slug: String,
+    pub front: FrontMatter,
+    /// Byte offset of the Markdown body in the file.
+    pub body_start: usize,
+    pub body: Body,
+}
+
+impl Page {
+    pub fn body_text(&self) -> &str {
+        &self.source.text[self.body_start..]
+    }
+
+    /// Pages of one article in different languages share this key: folder and slug.
+    pub fn translation_key(&self) -> String {
+        if self.dir.is_empty() {
+            self.slug.clone()
+        } else {
+            format!("{}/{}", self.dir, self.slug)
+        }
+    }
+
+    pub fn is_article(&self) -> bool {
+        self.kind == PageKind::Article
+    }
+}
+
+pub fn parse_page(file: ContentFile, diagnostics: &mut Vec<Diagnostic>) -> Page {
+    let (front, body_start) = match file.kind {
+        PageKind::Article => frontmatter::parse_article(&file.source, &file.lang, diagnostics),
+        PageKind::SectionIndex => {
+            let (title, summary, body_start) =
+                frontmatter::parse_section(&file.source, &file.lang, diagnostics);
+            (
+                FrontMatter {
+                    title,
+                    summary: summary.unwrap_or_default(),
+                    ..Default::default()
+                },
+                body_start,
+            )
+        }
+    };
+    let body = markdown::scan(&file.source.text[body_start..], body_start);
+    Page {
+        source: file.source,
+        kind: file.kind,
+        lang: file.lang,
+        dir: file.dir,
+        slug: file.slug,
+        front,
+        body_start,
+        body,
+    }
+}

@@ -1,0 +1,296 @@
+//! `content/references.yaml`: the site's bibliography, citation key to reference.
+//!
+//! Every entry is checked: unknown keys, missing fields, a DOI or PMID that is malformed, a
+//! `type` or `design` outside the known lists. Problems point at the line and column of the
+//! field at fault.
+
+use super::fields::Fields;
+use crate::lint::{Diagnostic, Rule};
+use crate::source::SourceFile;
+use crate::yaml::{self, Node};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// What kind of evidence a source is; the lint compares it with the level a claim states.
+pub const DESIGNS: &[&str] = &[
+    "guideline",
+    "systematic-review",
+    "meta-analysis",
+    "network-meta-analysis",
+    "rct",
+    "cohort",
+    "case-control",
+    "case-series",
+    "case-report",
+    "preclinical",
+    "expert-opinion",
+    "regulatory",
+    "other",
+];
+pub const TYPES: &[&str] = &[
+    "article",
+    "book",
+    "chapter",
+    "guideline",
+    "web",
+    "regulatory",
+];
+const FIELDS: &[&str] = &[
+    "type",
+    "authors",
+    "title",
+    "journal",
+    "year",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+    "design",
+    "publisher",
+    "place",
+    "edition",
+    "book_title",
+    "editors",
+    "url",
+    "accessed",
+];
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reference {
+    pub key: String,
+    /// Span of the key in references.yaml.
+    pub key_span: Range<usize>,
+    pub kind: String,
+    pub authors: Vec<String>,
+    pub title: String,
+    pub journal: Option<String>,
+    pub year: Option<i64>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub design: String,
+    pub publisher: Option<String>,
+    pub place: Option<String>,
+    pub edition: Option<String>,
+    pub book_title: Option<String>,
+    pub editors: Vec<String>,
+    pub url: Option<String>,
+    pub accessed: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct References {
+    pub by_key: BTreeMap<String, Reference>,
+}
+
+impl References {
+    pub fn get(&self, key: &str) -> Option<&Reference> {
+        self.by_key.get(key)
+    }
+}
+
+pub fn parse(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> References {
+    let mut refs = References::default();
+    let node = match yaml::parse(&source.text) {
+        Ok(node) => node,
+        Err(e) => {
+            diagnostics.push(Diagnostic::new(
+                Rule::CiteInvalidReference,
+                source.path(),
+                e.offset..e.offset,
+                format!("YAML syntax error: {}", e.message),
+            ));
+            return refs;
+        }
+    };
+    let entries = match node {
+        Node::Map(entries) => entries,
+        Node::Null => return refs,
+        other => {
+            diagnostics.push(Diagnostic::new(
+                Rule::CiteInvalidReference,
+                source.path(),
+                0..0,
+                format!(
+                    "references.yaml must map citation keys to references, found {}",
+                    other.kind()
+                ),
+            ));
+            return refs;
+        }
+    };
+    let mut f = Fields {
+        file: source.path(),
+        base: 0,
+        invalid: Rule::CiteInvalidReference,
+        unknown: Rule::CiteInvalidReference,
+        lang: None,
+        diagnostics,
+    };
+    for entry in &entries {
+        if let Some(r) = parse_entry(&mut f, entry) {
+            refs.by_key.insert(r.key.clone(), r);
+        }
+    }
+    refs
+}
+
+fn parse_entry(f: &mut Fields<'_>, entry: &yaml::Entry) -> Option<Reference> {
+    let key = entry.key.clone();
+    let valid_key = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '+' | '/'));
+    if !valid_key {
+        f.report(
+            Rule::CiteInvalidReference,
+            &entry.key_span,
+            format!("citation key `{key}` can hold only ASCII letters, digits and _ - . : + /"),
+            Some("for example `mutz2019`".into()),
+        );
+        return None;
+    }
+    let fields = f.mapping(entry)?;
+    let mut r = Reference {
+        key: key.clone(),
+        key_span: entry.key_span.clone(),
+        ..Default::default()
+    };
+    let what = format!("reference `{key}`");
+    for field in fields {
+        match field.key.as_str() {
+            "type" => r.kind = one_of(f, field, TYPES).unwrap_or_default(),
+            "design" => r.design = one_of(f, field, DESIGNS).unwrap_or_default(),
+            "authors" => r.authors = f.string_list(field).unwrap_or_default(),
+            "editors" => r.editors = f.string_list(field).unwrap_or_default(),
+            "title" => r.title = f.string(field).unwrap_or_default(),
+            "journal" => r.journal = f.string(field),
+            "year" => r.year = f.integer(field),
+            "volume" => r.volume = f.string(field),
+            "issue" => r.issue = f.string(field),
+            "pages" => r.pages = f.string(field),
+            "publisher" => r.publisher = f.string(field),
+            "place" => r.place = f.string(field),
+            "edition" => r.edition = f.string(field),
+            "book_title" => r.book_title = f.string(field),
+            "accessed" => r.accessed = f.date(field).map(|d| d.to_string()),
+            "url" => {
+                r.url = f.string(field).filter(|u| {
+                    let ok = u.starts_with("https://") || u.starts_with("http://");
+                    if !ok {
+                        f.report(Rule::CiteInvalidReference, &field.value_span, format!("`url` of `{key}` must start with https:// or http://"), None);
+                    }
+                    ok
+                })
+            }
+            "doi" => {
+                r.doi = f.string(field).and_then(|doi| {
+                    let doi = doi.trim_start_matches("https://doi.org/").trim_start_matches("doi:").to_string();
+                    if is_doi(&doi) {
+                        Some(doi)
+                    } else {
+                        f.report(
+                            Rule::CiteInvalidReference,
+                            &field.value_span,
+                            format!("`{doi}` is not a DOI"),
+                            Some("a DOI starts with `10.`, a registrant number, and `/`: `10.1136/bmj.l1079`".into()),
+                        );
+                        None
+                    }
+                })
+            }
+            "pmid" => {
+                r.pmid = f.string(field).and_then(|pmid| {
+                    if !pmid.is_empty() && pmid.len() <= 9 && pmid.bytes().all(|b| b.is_ascii_digit()) && !pmid.starts_with('0') {
+                        Some(pmid)
+                    } else {
+                        f.report(
+                            Rule::CiteInvalidReference,
+                            &field.value_span,
+                            format!("`{pmid}` is not a PubMed ID"),
+                            Some("a PMID is a number of up to 9 digits, such as `30917990`".into()),
+                        );
+                        None
+                    }
+                })
+            }
+            _ => f.unknown_key(field, FIELDS, &what),
+        }
+    }
+    let mut required = vec!["type", "title", "year", "design"];
+    if !matches!(r.kind.as_str(), "web" | "regulatory" | "guideline") {
+        required.push("authors");
+    }
+    if r.kind == "article" {
+        required.push("journal");
+    }
+    if r.kind == "chapter" {
+        required.push("book_title");
+    }
+    if matches!(r.kind.as_str(), "web") {
+        required.push("url");
+    }
+    for k in required {
+        if !fields.iter().any(|e| e.key == k) {
+            f.report(
+                Rule::CiteInvalidReference,
+                &entry.key_span,
+                format!("reference `{key}` has no `{k}`"),
+                None,
+            );
+        }
+    }
+    Some(r)
+}
+
+fn one_of(f: &mut Fields<'_>, entry: &yaml::Entry, allowed: &[&str]) -> Option<String> {
+    let value = f.string(entry)?;
+    if allowed.contains(&value.as_str()) {
+        return Some(value);
+    }
+    f.report(
+        Rule::CiteInvalidReference,
+        &entry.value_span,
+        format!("`{value}` is not a known `{}`", entry.key),
+        Some(crate::suggest::did_you_mean(&value, allowed)),
+    );
+    None
+}
+
+/// `10.` + registrant (4-9 digits, dotted sub-registrants allowed) + `/` + a suffix without spaces.
+pub fn is_doi(doi: &str) -> bool {
+    let Some(rest) = doi.strip_prefix("10.") else {
+        return false;
+    };
+    let Some((registrant, suffix)) = rest.split_once('/') else {
+        return false;
+    };
+    let first = registrant.split('.').next().unwrap_or("");
+    (4..=9).contains(&first.len())
+        && registrant
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && !suffix.is_empty()
+        && !suffix.chars().any(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doi_shapes() {
+        assert!(is_doi("10.1136/bmj.l1079"));
+        assert!(is_doi("10.1001/jamapsychiatry.2016.3644"));
+        assert!(!is_doi("10.11/short"));
+        assert!(!is_doi("doi.org/10.1136/x"));
+        assert!(!is_doi("10.1136/"));
+        assert!(!is_doi("10.1136/has space"));
+    }
+}

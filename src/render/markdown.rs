@@ -1,0 +1,157 @@
+//! Markdown to HTML: evidence tags become badges and numbered citation marks, heading ids come
+//! from the parse stage (so links to them are stable), links to other Markdown sources become
+//! the URLs of their pages.
+
+use crate::parse::Page;
+use crate::parse::markdown::{Item, items};
+use pulldown_cmark::{CowStr, Event, Tag as MdTag};
+use std::collections::HashMap;
+
+/// What the renderer needs besides the page.
+pub struct BodyContext<'a> {
+    /// Label of each evidence level, for screen readers and tooltips.
+    pub level_labels: &'a HashMap<String, String>,
+    /// `Reference 3` / `参考文献 3`, by number.
+    pub citation_label: &'a dyn Fn(usize) -> String,
+    /// URL of the evidence-level explanation page.
+    pub evidence_url: &'a str,
+    /// Citation number of each key, in order of first use.
+    pub numbers: &'a HashMap<String, usize>,
+    /// Resolves a link destination written in the page to a URL, when it names another page.
+    pub resolve_link: &'a dyn Fn(&str) -> Option<String>,
+}
+
+pub struct RenderedBody {
+    pub html: String,
+}
+
+/// Citation keys of a page, numbered 1, 2, ... in order of first use.
+pub fn citation_numbers(page: &Page) -> (HashMap<String, usize>, Vec<String>) {
+    let mut numbers = HashMap::new();
+    let mut order = Vec::new();
+    for tag in &page.body.tags {
+        for (key, _) in &tag.tag.keys {
+            if !numbers.contains_key(key) {
+                order.push(key.clone());
+                numbers.insert(key.clone(), order.len());
+            }
+        }
+    }
+    (numbers, order)
+}
+
+pub fn render(page: &Page, cx: &BodyContext<'_>) -> RenderedBody {
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut headings = page.body.headings.iter();
+    for item in items(page.body_text()) {
+        match item {
+            Item::Run(run) => {
+                let mut last = 0;
+                for (range, tag) in run.tags() {
+                    if range.start > last {
+                        events.push(Event::Text(CowStr::from(
+                            run.text[last..range.start].to_string(),
+                        )));
+                    }
+                    events.push(Event::InlineHtml(CowStr::from(badge(&tag, cx))));
+                    last = range.end;
+                }
+                if last < run.text.len() {
+                    events.push(Event::Text(CowStr::from(run.text[last..].to_string())));
+                }
+            }
+            Item::Event(
+                Event::Start(MdTag::Heading {
+                    level,
+                    id: _,
+                    classes,
+                    attrs,
+                }),
+                _,
+            ) => {
+                let id = headings.next().map(|h| CowStr::from(h.anchor.clone()));
+                events.push(Event::Start(MdTag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }));
+            }
+            Item::Event(
+                Event::Start(MdTag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }),
+                _,
+            ) => {
+                let dest_url = (cx.resolve_link)(&dest_url)
+                    .map(CowStr::from)
+                    .unwrap_or(dest_url);
+                events.push(Event::Start(MdTag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Item::Event(event, _) => events.push(event),
+        }
+    }
+    let mut html = String::with_capacity(page.body_text().len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    RenderedBody { html }
+}
+
+fn badge(tag: &crate::parse::tags::Tag, cx: &BodyContext<'_>) -> String {
+    let mut html = String::from("<span class=\"claim-tag\">");
+    if let Some(level) = &tag.level {
+        let label = cx
+            .level_labels
+            .get(level)
+            .cloned()
+            .unwrap_or_else(|| level.clone());
+        let anchor = format!("level-{}", level.to_lowercase());
+        html.push_str(&format!(
+            "<a class=\"evidence-badge evidence-{anchor}\" href=\"{}#{anchor}\" aria-label=\"{label}\" title=\"{label}\">{}</a>",
+            cx.evidence_url,
+            escape(level),
+            label = escape(&label),
+        ));
+    }
+    if !tag.keys.is_empty() {
+        html.push_str("<sup class=\"citations\">");
+        for (i, (key, _)) in tag.keys.iter().enumerate() {
+            if i > 0 {
+                html.push_str("<span class=\"sep\">,</span>");
+            }
+            match cx.numbers.get(key) {
+                Some(n) => html.push_str(&format!(
+                    "<a href=\"#ref-{n}\" aria-label=\"{}\">{n}</a>",
+                    escape(&(cx.citation_label)(*n))
+                )),
+                None => html.push('?'),
+            }
+        }
+        html.push_str("</sup>");
+    }
+    html.push_str("</span>");
+    html
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

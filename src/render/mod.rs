@@ -1,0 +1,638 @@
+//! Stage 4, render: the parsed site to HTML pages, feeds and a sitemap, through the site's Tera
+//! templates and Fluent UI strings.
+//!
+//! Rendering produces [`OutputFile`]s in a fixed order; it writes nothing (that is
+//! [`crate::write`]'s job) and makes no decision about whether the site may be published (that
+//! is the lint's).
+
+pub mod dates;
+pub mod feeds;
+pub mod i18n;
+pub mod markdown;
+pub mod vancouver;
+
+use crate::content::PageKind;
+use crate::error::{Error, Result};
+use crate::parse::Page;
+use crate::site::{Site, url_segment};
+use crate::theme::Theme;
+use dates::DateFormats;
+use i18n::Locales;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// A file of the built site: its path inside the output folder (`/`-separated) and contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Templates a theme must provide.
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "landing.html",
+    "index.html",
+    "section.html",
+    "article.html",
+    "tag.html",
+    "tags.html",
+    "evidence.html",
+    "404.html",
+];
+
+pub struct Renderer<'s> {
+    site: &'s Site,
+    tera: tera::Tera,
+    locales: Arc<Locales>,
+    dates: DateFormats,
+    /// Content-relative source path (`treatments/rtms.ja.md`) to page URL, for links.
+    source_urls: HashMap<String, String>,
+}
+
+impl<'s> Renderer<'s> {
+    pub fn new(site: &'s Site, theme: &Theme) -> Result<Self> {
+        let config = &site.config;
+        let locale_of = |code: &str| {
+            config
+                .language(code)
+                .map(|l| l.locale.clone())
+                .unwrap_or_else(|| code.to_string())
+        };
+        let locales = Arc::new(Locales::new(theme, locale_of)?);
+        let dates = DateFormats::new(
+            config
+                .languages
+                .iter()
+                .map(|l| (l.code.as_str(), l.locale.as_str())),
+        )?;
+        let mut tera = tera::Tera::new();
+        // Functions must exist before templates are added: Tera checks calls when it compiles.
+        i18n::register(&mut tera, locales.clone());
+        tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|t| (Theme::template_name(t), t.text.as_str())),
+        )
+        .map_err(|e| Error::Template {
+            message: format!("template error: {e}"),
+        })?;
+        for name in REQUIRED_TEMPLATES {
+            if !tera.contains_template(name) {
+                return Err(Error::msg(format!("the theme has no `templates/{name}`")));
+            }
+        }
+        let source_urls = site
+            .pages
+            .iter()
+            .map(|p| (content_path(p), site.url(p)))
+            .collect();
+        Ok(Renderer {
+            site,
+            tera,
+            locales,
+            dates,
+            source_urls,
+        })
+    }
+
+    /// Renders the whole site.
+    pub fn render_all(&self) -> Result<Vec<OutputFile>> {
+        let site = self.site;
+        let mut out = Vec::new();
+        let mut sitemap = Vec::new();
+        out.push(self.landing()?);
+        out.push(self.not_found()?);
+        for lang in site.config.language_codes() {
+            let articles = self.articles(lang);
+            // Language home page.
+            let intro = site
+                .published()
+                .find(|p| p.lang == lang && p.kind == PageKind::SectionIndex && p.dir.is_empty());
+            let home = format!("/{lang}/");
+            let mut cx = self.base(lang, &home, &self.per_language(|l| format!("/{l}/")));
+            cx["intro"] = intro.map(|p| self.section_json(p)).unwrap_or(Value::Null);
+            cx["articles"] = self.cards(&articles);
+            out.push(self.page("index.html", &home, cx)?);
+            sitemap.push(self.sitemap_entry(&home, None, &self.per_language(|l| format!("/{l}/"))));
+
+            // Sections.
+            for section in site
+                .published()
+                .filter(|p| p.lang == lang && p.kind == PageKind::SectionIndex && !p.dir.is_empty())
+            {
+                let url = site.url(section);
+                let alternates = self.alternates(section);
+                let mut cx = self.base(lang, &url, &alternates);
+                cx["section"] = self.section_json(section);
+                let members: Vec<&Page> = articles
+                    .iter()
+                    .copied()
+                    .filter(|a| {
+                        a.dir == section.dir || a.dir.starts_with(&format!("{}/", section.dir))
+                    })
+                    .collect();
+                cx["articles"] = self.cards(&members);
+                out.push(self.page("section.html", &url, cx)?);
+                sitemap.push(self.sitemap_entry(&url, None, &alternates));
+            }
+
+            // Articles.
+            for article in &articles {
+                let url = site.url(article);
+                let alternates = self.alternates(article);
+                let mut cx = self.base(lang, &url, &alternates);
+                cx["article"] = self.article_json(article)?;
+                out.push(self.page("article.html", &url, cx)?);
+                let lastmod = article
+                    .front
+                    .updated
+                    .or(article.front.date)
+                    .map(|d| d.to_string());
+                sitemap.push(self.sitemap_entry(&url, lastmod, &alternates));
+            }
+
+            // Tags.
+            let mut tags: BTreeMap<String, (String, Vec<&Page>)> = BTreeMap::new();
+            for article in &articles {
+                for tag in &article.front.tags {
+                    tags.entry(tag_slug(tag))
+                        .or_insert_with(|| (tag.clone(), Vec::new()))
+                        .1
+                        .push(article);
+                }
+            }
+            let tags_url = format!("/{lang}/tags/");
+            let mut cx = self.base(
+                lang,
+                &tags_url,
+                &self.per_language(|l| format!("/{l}/tags/")),
+            );
+            cx["tags"] = tags
+                .iter()
+                .map(|(slug, (name, pages))| json!({"name": name, "url": encode_path(&format!("/{lang}/tags/{slug}/")), "count": pages.len()}))
+                .collect();
+            out.push(self.page("tags.html", &tags_url, cx)?);
+            for (slug, (name, pages)) in &tags {
+                let url = format!("/{lang}/tags/{slug}/");
+                // A tag is a word of one language; the switcher leads to the other's tag list.
+                let alternates = self.per_language(|l| {
+                    if l == lang {
+                        url.clone()
+                    } else {
+                        format!("/{l}/tags/")
+                    }
+                });
+                let mut cx = self.base(lang, &url, &alternates);
+                cx["tag"] = json!({"name": name});
+                cx["articles"] = self.cards(pages);
+                out.push(self.page("tag.html", &url, cx)?);
+            }
+
+            // Evidence levels.
+            let evidence_url = format!("/{lang}/evidence/");
+            let alternates = self.per_language(|l| format!("/{l}/evidence/"));
+            let mut cx = self.base(lang, &evidence_url, &alternates);
+            cx["levels"] = site
+                .config
+                .evidence_levels
+                .iter()
+                .map(|l| json!({"id": l, "anchor": format!("level-{}", l.to_lowercase())}))
+                .collect();
+            out.push(self.page("evidence.html", &evidence_url, cx)?);
+            sitemap.push(self.sitemap_entry(&evidence_url, None, &alternates));
+
+            out.push(self.feed(lang, &articles));
+        }
+        out.push(OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: feeds::sitemap(&sitemap).into_bytes(),
+        });
+        Ok(out)
+    }
+
+    /// Published articles in `lang`, newest first.
+    fn articles(&self, lang: &str) -> Vec<&'s Page> {
+        let mut articles: Vec<&Page> = self
+            .site
+            .published()
+            .filter(|p| p.lang == lang && p.is_article())
+            .collect();
+        articles.sort_by(|a, b| {
+            b.front
+                .date
+                .cmp(&a.front.date)
+                .then_with(|| a.front.title.cmp(&b.front.title))
+                .then_with(|| a.source.path.cmp(&b.source.path))
+        });
+        articles
+    }
+
+    /// `(lang, url)` for every language, from a URL pattern.
+    fn per_language(&self, url: impl Fn(&str) -> String) -> Vec<(String, String)> {
+        self.site
+            .config
+            .language_codes()
+            .map(|l| (l.to_string(), url(l)))
+            .collect()
+    }
+
+    /// The page's own URL and those of its published translations.
+    fn alternates(&self, page: &Page) -> Vec<(String, String)> {
+        self.site
+            .config
+            .language_codes()
+            .filter_map(|l| {
+                let p = if l == page.lang {
+                    Some(page)
+                } else {
+                    self.site.translation(page, l)
+                };
+                p.filter(|p| !p.front.draft)
+                    .map(|p| (l.to_string(), self.site.url(p)))
+            })
+            .collect()
+    }
+
+    fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.site.config.base_url, encode_path(path))
+    }
+
+    /// Variables every page has.
+    fn base(&self, lang: &str, url: &str, alternates: &[(String, String)]) -> Value {
+        let config = &self.site.config;
+        let default = &config.default_language;
+        let x_default = alternates
+            .iter()
+            .find(|(l, _)| l == default)
+            .or_else(|| alternates.first())
+            .map(|(_, u)| self.absolute(u))
+            .unwrap_or_else(|| self.absolute("/"));
+        let switcher: Vec<Value> = config
+            .language_codes()
+            .filter(|l| *l != lang)
+            .map(|l| {
+                let target = alternates
+                    .iter()
+                    .find(|(al, _)| al == l)
+                    .map(|(_, u)| u.clone());
+                json!({
+                    "lang": l,
+                    "url": encode_path(&target.clone().unwrap_or_else(|| format!("/{l}/"))),
+                    "translated": target.is_some(),
+                })
+            })
+            .collect();
+        let nav: Vec<Value> = self
+            .site
+            .published()
+            .filter(|p| p.lang == lang && p.kind == PageKind::SectionIndex && !p.dir.is_empty() && !p.dir.contains('/'))
+            .map(|p| json!({"title": p.front.title, "url": encode_path(&self.site.url(p)), "current": url.starts_with(&self.site.url(p))}))
+            .collect();
+        let language = config.language(lang);
+        json!({
+            "lang": lang,
+            "url": encode_path(url),
+            "canonical": self.absolute(url),
+            "site": {
+                "title": language.map(|l| l.title.as_str()).unwrap_or_default(),
+                "description": language.and_then(|l| l.description.as_deref()),
+                "base_url": config.base_url,
+            },
+            "alternates": alternates.iter().map(|(l, u)| json!({"lang": l, "href": self.absolute(u)})).collect::<Vec<_>>(),
+            "x_default": x_default,
+            "switcher": switcher,
+            "nav": nav,
+            "home_url": format!("/{lang}/"),
+            "evidence_url": format!("/{lang}/evidence/"),
+            "tags_url": format!("/{lang}/tags/"),
+            "feed_url": format!("/{lang}/atom.xml"),
+        })
+    }
+
+    fn page(&self, template: &str, url: &str, cx: Value) -> Result<OutputFile> {
+        let context = tera::Context::from_serialize(&cx).map_err(|e| Error::Template {
+            message: e.to_string(),
+        })?;
+        let html = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| Error::Template {
+                message: format!("rendering {url} with templates/{template}: {e}"),
+            })?;
+        Ok(OutputFile {
+            path: format!("{}index.html", url.trim_start_matches('/')),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn date(&self, lang: &str, date: Option<jiff::civil::Date>) -> Value {
+        date.map(|d| json!({"iso": d.to_string(), "display": self.dates.format(lang, d)}))
+            .unwrap_or(Value::Null)
+    }
+
+    fn cards(&self, pages: &[&Page]) -> Value {
+        pages
+            .iter()
+            .map(|p| {
+                json!({
+                    "title": p.front.title,
+                    "summary": p.front.summary,
+                    "url": encode_path(&self.site.url(p)),
+                    "date": self.date(&p.lang, p.front.date),
+                    "tags": self.tag_links(p),
+                })
+            })
+            .collect()
+    }
+
+    fn tag_links(&self, page: &Page) -> Value {
+        page.front
+            .tags
+            .iter()
+            .map(|t| json!({"name": t, "url": encode_path(&format!("/{}/tags/{}/", page.lang, tag_slug(t)))}))
+            .collect()
+    }
+
+    fn section_json(&self, page: &Page) -> Value {
+        json!({
+            "title": page.front.title,
+            "summary": page.front.summary,
+            "url": encode_path(&self.site.url(page)),
+            "content": self.body(page).html,
+        })
+    }
+
+    fn body(&self, page: &Page) -> markdown::RenderedBody {
+        let lang = page.lang.as_str();
+        let level_labels: HashMap<String, String> = self
+            .site
+            .config
+            .evidence_levels
+            .iter()
+            .map(|l| {
+                let label = self
+                    .locales
+                    .text(lang, "evidence-level", &[("level", l)])
+                    .and_then(|name| {
+                        self.locales.text(
+                            lang,
+                            "evidence-badge-label",
+                            &[("level", l), ("name", &name)],
+                        )
+                    })
+                    .unwrap_or_else(|_| l.clone());
+                (l.clone(), label)
+            })
+            .collect();
+        let citation_label = |n: usize| {
+            self.locales
+                .format(
+                    lang,
+                    "citation-label",
+                    Some(&fluent_bundle::FluentArgs::from_iter([("number", n)])),
+                )
+                .unwrap_or_else(|_| n.to_string())
+        };
+        let (numbers, _) = markdown::citation_numbers(page);
+        let evidence_url = format!("/{lang}/evidence/");
+        let resolve = |dest: &str| self.resolve_link(page, dest);
+        markdown::render(
+            page,
+            &markdown::BodyContext {
+                level_labels: &level_labels,
+                citation_label: &citation_label,
+                evidence_url: &evidence_url,
+                numbers: &numbers,
+                resolve_link: &resolve,
+            },
+        )
+    }
+
+    /// A relative link to another Markdown source (`../conditions/depression.ja.md#anchor`)
+    /// becomes that page's URL.
+    fn resolve_link(&self, page: &Page, dest: &str) -> Option<String> {
+        if dest.contains("://")
+            || dest.starts_with(['/', '#'])
+            || dest.starts_with("mailto:")
+            || dest.starts_with("tel:")
+        {
+            return None;
+        }
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        if !path.ends_with(".md") {
+            return None;
+        }
+        let mut parts: Vec<&str> = page.dir.split('/').filter(|p| !p.is_empty()).collect();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                p => parts.push(p),
+            }
+        }
+        let url = self.source_urls.get(&parts.join("/"))?;
+        Some(match fragment {
+            Some(f) => format!("{}#{f}", encode_path(url)),
+            None => encode_path(url),
+        })
+    }
+
+    fn article_json(&self, page: &Page) -> Result<Value> {
+        let lang = page.lang.as_str();
+        let (_, order) = markdown::citation_numbers(page);
+        let references: Vec<Value> = order
+            .iter()
+            .enumerate()
+            .filter_map(|(i, key)| {
+                let r = self.site.references.get(key)?;
+                Some(json!({
+                    "number": i + 1,
+                    "key": key,
+                    "html": vancouver::format(r),
+                    "doi": r.doi,
+                    "doi_url": r.doi.as_ref().map(|d| format!("https://doi.org/{d}")),
+                    "pmid": r.pmid,
+                    "pubmed_url": r.pmid.as_ref().map(|p| format!("https://pubmed.ncbi.nlm.nih.gov/{p}/")),
+                    "url": r.url,
+                }))
+            })
+            .collect();
+        let disclosure = |items: &Option<Vec<(String, Option<String>)>>| -> Value {
+            match items {
+                Some(items) => items
+                    .iter()
+                    .filter_map(|(k, v)| v.as_ref().map(|v| json!({"key": k, "value": v})))
+                    .collect(),
+                None => Value::Null,
+            }
+        };
+        let section = self
+            .site
+            .published()
+            .find(|p| {
+                p.kind == PageKind::SectionIndex
+                    && p.lang == lang
+                    && p.dir == page.dir
+                    && !p.dir.is_empty()
+            })
+            .map(|s| json!({"title": s.front.title, "url": encode_path(&self.site.url(s))}));
+        let fm = &page.front;
+        Ok(json!({
+            "title": fm.title,
+            "summary": fm.summary,
+            "date": self.date(lang, fm.date),
+            "updated": self.date(lang, fm.updated),
+            "tags": self.tag_links(page),
+            "authors": fm.authors,
+            "reviewed_by": fm.reviewed_by,
+            "last_reviewed": self.date(lang, fm.last_reviewed),
+            "next_review": self.date(lang, fm.next_review),
+            "content": self.body(page).html,
+            "toc": page.body.headings.iter().filter(|h| h.level <= 3).map(|h| json!({"level": h.level, "text": h.text, "anchor": h.anchor})).collect::<Vec<_>>(),
+            "references": references,
+            "self_pay": disclosure(&fm.self_pay),
+            "unapproved": disclosure(&fm.unapproved),
+            "section": section,
+        }))
+    }
+
+    fn landing(&self) -> Result<OutputFile> {
+        let config = &self.site.config;
+        let alternates = self.per_language(|l| format!("/{l}/"));
+        let mut cx = self.base(&config.default_language, "/", &alternates);
+        cx["languages"] = config
+            .languages
+            .iter()
+            .map(|l| json!({"lang": l.code, "title": l.title, "description": l.description, "url": format!("/{}/", l.code)}))
+            .collect();
+        // The landing page is for every language: x-default is the page itself.
+        cx["x_default"] = json!(self.absolute("/"));
+        self.page("landing.html", "/", cx)
+    }
+
+    fn not_found(&self) -> Result<OutputFile> {
+        let config = &self.site.config;
+        let mut cx = self.base(&config.default_language, "/404.html", &[]);
+        cx["languages"] = config
+            .languages
+            .iter()
+            .map(|l| json!({"lang": l.code, "title": l.title, "url": format!("/{}/", l.code)}))
+            .collect();
+        let mut file = self.page("404.html", "/", cx)?;
+        file.path = "404.html".into();
+        Ok(file)
+    }
+
+    fn feed(&self, lang: &str, articles: &[&Page]) -> OutputFile {
+        let title = self
+            .site
+            .config
+            .language(lang)
+            .map(|l| l.title.as_str())
+            .unwrap_or_default();
+        let entries = articles
+            .iter()
+            .map(|a| {
+                let published = a.front.date.map(|d| d.to_string()).unwrap_or_default();
+                feeds::FeedEntry {
+                    title: a.front.title.clone(),
+                    url: self.absolute(&self.site.url(a)),
+                    updated: a
+                        .front
+                        .updated
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| published.clone()),
+                    published,
+                    summary: a.front.summary.clone(),
+                    authors: a.front.authors.clone(),
+                }
+            })
+            .collect();
+        let feed = feeds::Feed {
+            lang,
+            title,
+            home: self.absolute(&format!("/{lang}/")),
+            self_url: self.absolute(&format!("/{lang}/atom.xml")),
+            entries,
+        };
+        OutputFile {
+            path: format!("{lang}/atom.xml"),
+            bytes: feeds::atom(&feed).into_bytes(),
+        }
+    }
+
+    fn sitemap_entry(
+        &self,
+        url: &str,
+        lastmod: Option<String>,
+        alternates: &[(String, String)],
+    ) -> feeds::SitemapEntry {
+        let mut alts: Vec<(String, String)> = alternates
+            .iter()
+            .map(|(l, u)| (l.clone(), self.absolute(u)))
+            .collect();
+        if alternates.len() > 1 {
+            let default = &self.site.config.default_language;
+            if let Some((_, u)) = alternates.iter().find(|(l, _)| l == default) {
+                alts.push(("x-default".into(), self.absolute(u)));
+            }
+        }
+        feeds::SitemapEntry {
+            loc: self.absolute(url),
+            lastmod,
+            alternates: alts,
+        }
+    }
+}
+
+/// Path of a page's source inside `content/`: `treatments/rtms.ja.md`.
+fn content_path(page: &Page) -> String {
+    page.source
+        .path
+        .as_str()
+        .strip_prefix("content/")
+        .unwrap_or(page.source.path.as_str())
+        .to_string()
+}
+
+/// The URL segment of a tag: like a file name's, with characters that cannot stand in a path
+/// segment replaced.
+pub fn tag_slug(tag: &str) -> String {
+    let slug: String = url_segment(tag)
+        .chars()
+        .map(|c| {
+            if c.is_control()
+                || matches!(
+                    c,
+                    '/' | '\\' | '?' | '#' | '%' | '"' | '<' | '>' | '|' | ':' | '*' | '.'
+                )
+            {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let slug = slug.trim_matches('-').to_string();
+    if slug.is_empty() { "tag".into() } else { slug }
+}
+
+/// Percent-encodes a URL path (UTF-8 bytes outside the unreserved set), keeping `/`.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

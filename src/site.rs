@@ -1,0 +1,111 @@
+//! The whole site in memory after parsing: configuration, pages, bibliography, and the URL of
+//! every page. This is what the lint checks and the renderer renders.
+
+use crate::config::Config;
+use crate::content::{self, PageKind};
+use crate::error::Result;
+use crate::lint::Diagnostic;
+use crate::parse::{self, Page, references::References};
+use crate::source::SourceFile;
+use camino::Utf8Path;
+use std::collections::HashMap;
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Sorted by file path.
+    pub pages: Vec<Page>,
+    pub references: References,
+    pub references_source: Option<SourceFile>,
+    /// Files reported on but not parsed as pages.
+    pub other_sources: Vec<SourceFile>,
+    /// Index into `pages` by translation key and language.
+    translations: HashMap<(String, String), usize>,
+}
+
+impl Site {
+    /// Loads and parses the site in `config.root`; findings are returned beside it.
+    pub fn load(config: Config) -> Result<(Site, Vec<Diagnostic>)> {
+        let loaded = content::load(&config)?;
+        let mut diagnostics = loaded.diagnostics;
+        let pages: Vec<Page> = loaded
+            .pages
+            .into_iter()
+            .map(|file| parse::parse_page(file, &mut diagnostics))
+            .collect();
+        let references = match &loaded.references {
+            Some(source) => parse::references::parse(source, &mut diagnostics),
+            None => References::default(),
+        };
+        let mut translations = HashMap::new();
+        for (i, page) in pages.iter().enumerate() {
+            translations
+                .entry((page.translation_key(), page.lang.clone()))
+                .or_insert(i);
+        }
+        let site = Site {
+            config,
+            pages,
+            references,
+            references_source: loaded.references,
+            other_sources: loaded.other_sources,
+            translations,
+        };
+        Ok((site, diagnostics))
+    }
+
+    /// The same page in another language.
+    pub fn translation(&self, page: &Page, lang: &str) -> Option<&Page> {
+        self.translations
+            .get(&(page.translation_key(), lang.to_string()))
+            .map(|&i| &self.pages[i])
+    }
+
+    /// Every source file, for reporters that show source lines.
+    pub fn sources(&self) -> impl Iterator<Item = &SourceFile> {
+        self.pages
+            .iter()
+            .map(|p| &p.source)
+            .chain(self.references_source.iter())
+            .chain(self.other_sources.iter())
+    }
+
+    pub fn source(&self, path: &Utf8Path) -> Option<&SourceFile> {
+        self.sources().find(|s| s.path() == path)
+    }
+
+    /// Site-relative URL path of a page: `/ja/treatments/rtms/`.
+    pub fn url(&self, page: &Page) -> String {
+        let mut url = format!("/{}/", page.lang);
+        for part in page.dir.split('/').filter(|p| !p.is_empty()) {
+            url.push_str(&url_segment(part));
+            url.push('/');
+        }
+        if page.kind == PageKind::Article {
+            url.push_str(&url_segment(&page.slug));
+            url.push('/');
+        }
+        url
+    }
+
+    /// Pages that will be published: not drafts.
+    pub fn published(&self) -> impl Iterator<Item = &Page> {
+        self.pages.iter().filter(|p| !p.front.draft)
+    }
+}
+
+/// A path segment of a URL made from a file or tag name: ASCII lowercased so that URLs that
+/// differ only by case cannot coexist, white space as `-`.
+pub fn url_segment(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.trim().chars() {
+        if c.is_whitespace() {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}

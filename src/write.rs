@@ -1,0 +1,211 @@
+//! Stage 5, write: the output folder, replaced atomically.
+//!
+//! The site is written into a new folder beside the output folder, then swapped into place in
+//! one step, so a failed build leaves the previous output exactly as it was and a reader never
+//! sees a half-written site. akashi replaces only a folder that it created itself (it leaves a
+//! marker file there), refuses output folders that would destroy the site's sources, and writes
+//! nothing outside the output folder.
+
+use crate::error::{Error, Result};
+use crate::render::OutputFile;
+use camino::{Utf8Path, Utf8PathBuf};
+
+/// Marks a folder as akashi's output, safe to replace on the next build.
+pub const MARKER: &str = ".akashi-output";
+const MARKER_TEXT: &str = "This folder is written by `akashi build` and replaced on every build.\n";
+
+/// Checks that `out` may be used as the output folder of the site in `root`.
+pub fn check_output_dir(root: &Utf8Path, out: &Utf8Path) -> Result<()> {
+    let root = canonical(root)?;
+    let out_abs = absolute(out)?;
+    let refuse = |why: &str| {
+        Err(Error::msg(format!(
+            "refusing to use `{out}` as the output folder: {why}"
+        )))
+    };
+    if out_abs == root {
+        return refuse("it is the site folder itself");
+    }
+    if root.starts_with(&out_abs) {
+        return refuse("it contains the site");
+    }
+    for protected in ["content", "templates", "locales", "static", ".git"] {
+        if out_abs.starts_with(root.join(protected)) {
+            return refuse(&format!("it is inside the site's `{protected}/` folder"));
+        }
+    }
+    if out_abs.parent().is_none() {
+        return refuse("it is the root of the file system");
+    }
+    let home = std::env::var_os("HOME").and_then(|h| Utf8PathBuf::from_path_buf(h.into()).ok());
+    if home.is_some_and(|home| out_abs == home) {
+        return refuse("it is your home folder");
+    }
+    if out.exists() {
+        let meta = std::fs::symlink_metadata(out).map_err(|e| Error::io(out, "inspect", e))?;
+        if meta.file_type().is_symlink() {
+            return refuse("it is a symbolic link");
+        }
+        if !meta.is_dir() {
+            return refuse("it is a file");
+        }
+        let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, "read", e))?;
+        let empty = entries.next().is_none();
+        if !empty && !out.join(MARKER).is_file() {
+            return refuse(&format!(
+                "it is not empty and akashi did not create it (no `{MARKER}` file); empty it or choose another folder with --out"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` as the new contents of `out`.
+pub fn write_site(out: &Utf8Path, files: &[OutputFile]) -> Result<()> {
+    let out_abs = absolute(out)?;
+    let parent = out_abs
+        .parent()
+        .ok_or_else(|| Error::msg(format!("`{out}` has no parent folder")))?;
+    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create", e))?;
+    let name = out_abs.file_name().unwrap_or("public");
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.akashi-new-"))
+        .tempdir_in(parent)
+        .map_err(|e| Error::io(parent, "create a folder in", e))?;
+    let staging_path = Utf8Path::from_path(staging.path())
+        .ok_or_else(|| Error::msg("temporary folder path is not UTF-8"))?
+        .to_path_buf();
+    for file in files {
+        let rel = safe_relative(&file.path)?;
+        let path = staging_path.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create", e))?;
+        }
+        std::fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, "write", e))?;
+    }
+    std::fs::write(staging_path.join(MARKER), MARKER_TEXT)
+        .map_err(|e| Error::io(&staging_path, "write", e))?;
+    if out_abs.exists() {
+        // Swap old and new in one step; the old site then sits in the staging folder, which is
+        // deleted when `staging` is dropped.
+        rustix::fs::renameat_with(
+            rustix::fs::CWD,
+            staging_path.as_std_path(),
+            rustix::fs::CWD,
+            out_abs.as_std_path(),
+            rustix::fs::RenameFlags::EXCHANGE,
+        )
+        .map_err(|e| Error::io(&out_abs, "replace", e.into()))?;
+    } else {
+        std::fs::rename(&staging_path, &out_abs).map_err(|e| Error::io(&out_abs, "create", e))?;
+        // Nothing is left to clean up.
+        let _ = staging.keep();
+    }
+    Ok(())
+}
+
+/// Copies the files under `dir` (the site's `static/`) as output files.
+pub fn static_files(dir: &Utf8Path) -> Result<Vec<OutputFile>> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(|e| Error::msg(format!("cannot read `{dir}`: {e}")))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = Utf8Path::from_path(entry.path()).ok_or_else(|| {
+            Error::msg(format!(
+                "file name is not UTF-8: {}",
+                entry.path().display()
+            ))
+        })?;
+        let rel = path.strip_prefix(dir).unwrap_or(path);
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+        files.push(OutputFile {
+            path: rel.as_str().replace('\\', "/"),
+            bytes,
+        });
+    }
+    Ok(files)
+}
+
+/// A relative path with no `..`, root or prefix component, or an error.
+fn safe_relative(path: &str) -> Result<&Utf8Path> {
+    let p = Utf8Path::new(path);
+    let ok = !path.is_empty()
+        && p.components()
+            .all(|c| matches!(c, camino::Utf8Component::Normal(_)));
+    if ok {
+        Ok(p)
+    } else {
+        Err(Error::msg(format!(
+            "refusing to write `{path}`: it is not a plain path inside the output folder"
+        )))
+    }
+}
+
+fn absolute(path: &Utf8Path) -> Result<Utf8PathBuf> {
+    let cwd = std::env::current_dir().map_err(|e| Error::io(".", "read the current folder", e))?;
+    let cwd = Utf8PathBuf::from_path_buf(cwd)
+        .map_err(|_| Error::msg("the current folder's path is not UTF-8"))?;
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    };
+    // Resolve `.` and `..` lexically, and symlinks in the part that exists.
+    let mut out = Utf8PathBuf::new();
+    for c in joined.components() {
+        match c {
+            camino::Utf8Component::ParentDir => {
+                out.pop();
+            }
+            camino::Utf8Component::CurDir => {}
+            other => out.push(other.as_str()),
+        }
+    }
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name().map(str::to_string), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = canonical(&existing).unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    // The output folder itself may be a symlink (refused later); keep its own name.
+    if out.exists() && std::fs::symlink_metadata(&out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Ok(out);
+    }
+    Ok(resolved)
+}
+
+fn canonical(path: &Utf8Path) -> Result<Utf8PathBuf> {
+    let c = std::fs::canonicalize(path).map_err(|e| Error::io(path, "resolve", e))?;
+    Utf8PathBuf::from_path_buf(c)
+        .map_err(|_| Error::msg(format!("`{path}` does not resolve to a UTF-8 path")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_paths_are_written() {
+        assert!(safe_relative("ja/index.html").is_ok());
+        for bad in ["../x", "/etc/passwd", "a/../../b", ""] {
+            assert!(safe_relative(bad).is_err(), "{bad}");
+        }
+    }
+}

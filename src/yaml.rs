@@ -1,0 +1,279 @@
+//! The one place akashi calls a YAML library.
+//!
+//! Everything else sees [`Node`], a plain tree whose mapping entries carry the byte spans of
+//! their key and value in the YAML text, so that errors can name the absolute line and column
+//! of the key at fault. Replacing the YAML crate means changing this file only.
+//!
+//! Spans come from a one-pass index of block-style `key:` lines (the form front matter and
+//! references.yaml use). A key written in flow style (`{a: 1}`) has no span of its own and is
+//! reported at the span of the nearest enclosing key that has one.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    /// Span of the key in the YAML text.
+    pub key_span: Range<usize>,
+    /// Span of the value's text on the key's line (the key's span when the value starts on the
+    /// next lines).
+    pub value_span: Range<usize>,
+    pub value: Node,
+}
+
+/// A YAML syntax error, at a byte offset in the text given to [`parse`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl Node {
+    /// What kind of value this is, in words for error messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Node::Null => "nothing",
+            Node::Bool(_) => "true/false",
+            Node::Int(_) | Node::Float(_) => "a number",
+            Node::Str(_) => "text",
+            Node::Seq(_) => "a list",
+            Node::Map(_) => "a mapping",
+        }
+    }
+
+    /// The value as text when it is a scalar (numbers and booleans as written).
+    pub fn as_scalar_text(&self) -> Option<String> {
+        match self {
+            Node::Str(s) => Some(s.clone()),
+            Node::Int(i) => Some(i.to_string()),
+            Node::Float(f) => Some(f.to_string()),
+            Node::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// Parses one YAML document. An empty text is [`Node::Null`].
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| SyntaxError {
+        offset: e.location().map(|l| l.index()).unwrap_or(0).min(text.len()),
+        message: strip_location(&e.to_string()),
+    })?;
+    let index = KeyIndex::build(text);
+    let mut path = Vec::new();
+    Ok(convert(value, &index, &mut path, 0..0))
+}
+
+fn convert(
+    value: serde_yaml::Value,
+    index: &KeyIndex,
+    path: &mut Vec<String>,
+    outer: Range<usize>,
+) -> Node {
+    use serde_yaml::Value as V;
+    match value {
+        V::Null => Node::Null,
+        V::Bool(b) => Node::Bool(b),
+        V::Number(n) => match n.as_i64() {
+            Some(i) => Node::Int(i),
+            None => Node::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        V::String(s) => Node::Str(s),
+        V::Sequence(items) => Node::Seq(
+            items
+                .into_iter()
+                .map(|v| convert(v, index, path, outer.clone()))
+                .collect(),
+        ),
+        V::Mapping(map) => Node::Map(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let key = match convert(k, index, path, outer.clone()) {
+                        Node::Str(s) => s,
+                        other => other.as_scalar_text().unwrap_or_default(),
+                    };
+                    path.push(key.clone());
+                    let (key_span, value_span) =
+                        index.get(path).unwrap_or((outer.clone(), outer.clone()));
+                    let value = convert(v, index, path, key_span.clone());
+                    path.pop();
+                    Entry {
+                        key,
+                        key_span,
+                        value_span,
+                        value,
+                    }
+                })
+                .collect(),
+        ),
+        V::Tagged(tagged) => convert(tagged.value, index, path, outer),
+    }
+}
+
+/// serde_yaml appends "at line L column C" (relative to the fragment); callers report the
+/// absolute position themselves.
+fn strip_location(message: &str) -> String {
+    let mut message = message.to_string();
+    while let Some(at) = message.find(" at line ") {
+        let rest = &message[at + " at line ".len()..];
+        let Some(c) = rest.find(" column ") else { break };
+        let digits = &rest[c + " column ".len()..];
+        let n = digits.chars().take_while(char::is_ascii_digit).count();
+        let tail = digits[n..].to_string();
+        message.truncate(at);
+        message.push_str(&tail);
+    }
+    message
+}
+
+/// Spans of block-style mapping keys, by their path from the root.
+struct KeyIndex {
+    spans: HashMap<String, (Range<usize>, Range<usize>)>,
+}
+
+impl KeyIndex {
+    fn build(text: &str) -> Self {
+        let mut spans = HashMap::new();
+        // (indent, key) of the enclosing keys.
+        let mut stack: Vec<(usize, String)> = Vec::new();
+        let mut offset = 0;
+        for raw_line in text.split_inclusive('\n') {
+            let line_start = offset;
+            offset += raw_line.len();
+            let line = raw_line.trim_end_matches(['\n', '\r']);
+            let mut indent = line.len() - line.trim_start_matches(' ').len();
+            let mut rest = &line[indent..];
+            if rest.is_empty() || rest.starts_with('#') {
+                continue;
+            }
+            // `- key: value` opens a mapping inside a list item.
+            while let Some(after) = rest.strip_prefix("- ") {
+                let spaces = after.len() - after.trim_start_matches(' ').len();
+                indent += 2 + spaces;
+                rest = &after[spaces..];
+            }
+            let Some((key, key_len)) = leading_key(rest) else {
+                continue;
+            };
+            while stack.last().is_some_and(|(i, _)| *i >= indent) {
+                stack.pop();
+            }
+            stack.push((indent, key));
+            let key_start = line_start + indent;
+            let key_span = key_start..key_start + key_len;
+            let after_colon = &rest[key_len..];
+            let after_colon = &after_colon[after_colon.find(':').map_or(0, |i| i + 1)..];
+            let value_text = after_colon.trim_start();
+            let value_start = line_start + line.len() - value_text.len();
+            let value_text = strip_comment(value_text).trim_end();
+            let value_span = if value_text.is_empty() {
+                key_span.clone()
+            } else {
+                value_start..value_start + value_text.len()
+            };
+            let path = join(stack.iter().map(|(_, k)| k.as_str()));
+            spans.entry(path).or_insert((key_span, value_span));
+        }
+        KeyIndex { spans }
+    }
+
+    fn get(&self, path: &[String]) -> Option<(Range<usize>, Range<usize>)> {
+        self.spans
+            .get(&join(path.iter().map(String::as_str)))
+            .cloned()
+    }
+}
+
+fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    parts.collect::<Vec<_>>().join("\u{0}")
+}
+
+/// The key at the start of `rest` (plain or quoted) and the byte length it takes, when the line
+/// is `key: ...` or `key:`.
+fn leading_key(rest: &str) -> Option<(String, usize)> {
+    let (key, len) = match rest.chars().next()? {
+        q @ ('"' | '\'') => {
+            let end = rest[1..].find(q)? + 2;
+            (rest[1..end - 1].to_string(), end)
+        }
+        _ => {
+            let mut end = None;
+            for (i, c) in rest.char_indices() {
+                if c == ':'
+                    && rest[i + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| n == ' ' || n == '\t')
+                {
+                    end = Some(i);
+                    break;
+                }
+                if c == '#' && i > 0 && rest[..i].ends_with(' ') {
+                    return None;
+                }
+            }
+            let end = end?;
+            (
+                rest[..end].trim_end().to_string(),
+                rest[..end].trim_end().len(),
+            )
+        }
+    };
+    let after = rest[len..].trim_start_matches(' ');
+    if !after.starts_with(':')
+        || key.is_empty()
+        || key.starts_with(['[', '{', '&', '*', '!', '|', '>'])
+    {
+        return None;
+    }
+    Some((key, len))
+}
+
+fn strip_comment(value: &str) -> &str {
+    if value.starts_with(['"', '\'']) {
+        return value;
+    }
+    match value.find(" #") {
+        Some(i) => &value[..i],
+        None => value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_carry_their_spans() {
+        let text = "title: うつ病\nself_pay:\n  cost: 1回 5,000円 # 税込\n";
+        let Node::Map(entries) = parse(text).unwrap() else {
+            panic!()
+        };
+        assert_eq!(&text[entries[0].key_span.clone()], "title");
+        assert_eq!(&text[entries[0].value_span.clone()], "うつ病");
+        let Node::Map(inner) = &entries[1].value else {
+            panic!()
+        };
+        assert_eq!(&text[inner[0].key_span.clone()], "cost");
+        assert_eq!(&text[inner[0].value_span.clone()], "1回 5,000円");
+    }
+
+    #[test]
+    fn syntax_error_has_offset_without_fragment_position_in_message() {
+        let err = parse("a: 1\nb: [1, 2\n").unwrap_err();
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+        assert!(err.offset > 0);
+    }
+}
