@@ -92,7 +92,10 @@ fn parse(
                 Rule::ConfigInvalid,
                 source.path(),
                 e.offset..e.offset,
-                format!("YAML syntax error: {}", e.message),
+                e.describe(|o| {
+                    let lc = source.line_col(o);
+                    (lc.line, lc.column)
+                }),
             ));
             return None;
         }
@@ -104,6 +107,7 @@ fn parse(
         unknown: Rule::ConfigUnknownKey,
         lang: None,
         diagnostics,
+        suggested: Vec::new(),
     };
     let Node::Map(entries) = node else {
         f.report(

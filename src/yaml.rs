@@ -38,6 +38,26 @@ pub struct Entry {
 pub struct SyntaxError {
     pub offset: usize,
     pub message: String,
+    /// Where the construct being parsed started (the `[` of an unclosed list), when the parser
+    /// says so.
+    pub context_offset: Option<usize>,
+}
+
+impl SyntaxError {
+    /// The message for users, with the construct's start as an absolute position from
+    /// `line_col` (which maps an offset in the YAML text to a line and column in the file).
+    pub fn describe(&self, line_col: impl Fn(usize) -> (usize, usize)) -> String {
+        match self.context_offset {
+            Some(at) => {
+                let (line, column) = line_col(at);
+                format!(
+                    "YAML syntax error: {} that starts at line {line}, column {column}",
+                    self.message
+                )
+            }
+            None => format!("YAML syntax error: {}", self.message),
+        }
+    }
 }
 
 impl Node {
@@ -67,9 +87,13 @@ impl Node {
 
 /// Parses one YAML document. An empty text is [`Node::Null`].
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| SyntaxError {
-        offset: e.location().map(|l| l.index()).unwrap_or(0).min(text.len()),
-        message: strip_location(&e.to_string()),
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let (message, context) = strip_locations(&e.to_string());
+        SyntaxError {
+            offset: e.location().map(|l| l.index()).unwrap_or(0).min(text.len()),
+            message,
+            context_offset: context.map(|(line, column)| offset_of(text, line, column)),
+        }
     })?;
     let index = KeyIndex::build(text);
     let mut path = Vec::new();
@@ -122,20 +146,43 @@ fn convert(
     }
 }
 
-/// serde_yaml appends "at line L column C" (relative to the fragment); callers report the
-/// absolute position themselves.
-fn strip_location(message: &str) -> String {
+/// serde_yaml appends "at line L column C" (relative to the fragment) to its messages, once for
+/// the error and once more for the construct it was parsing; callers report absolute positions
+/// themselves. Returns the bare message and the construct's (line, column).
+fn strip_locations(message: &str) -> (String, Option<(usize, usize)>) {
     let mut message = message.to_string();
+    let mut positions = Vec::new();
     while let Some(at) = message.find(" at line ") {
         let rest = &message[at + " at line ".len()..];
-        let Some(c) = rest.find(" column ") else { break };
+        let line: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let Some(c) = rest.find(" column ") else {
+            break;
+        };
         let digits = &rest[c + " column ".len()..];
-        let n = digits.chars().take_while(char::is_ascii_digit).count();
-        let tail = digits[n..].to_string();
+        let column: String = digits.chars().take_while(char::is_ascii_digit).collect();
+        let tail = digits[column.len()..].to_string();
+        positions.push((line.parse().unwrap_or(1), column.parse().unwrap_or(1)));
         message.truncate(at);
         message.push_str(&tail);
     }
-    message
+    // The first position is the error's own (also in `location()`); a second is the context's.
+    (message, positions.get(1).copied())
+}
+
+/// Byte offset of 1-based `line` and character `column` in `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &text[line_start.min(text.len())..];
+    line_start
+        + rest
+            .chars()
+            .take(column.saturating_sub(1))
+            .map(char::len_utf8)
+            .sum::<usize>()
 }
 
 /// Spans of block-style mapping keys, by their path from the root.
@@ -272,8 +319,10 @@ mod tests {
 
     #[test]
     fn syntax_error_has_offset_without_fragment_position_in_message() {
-        let err = parse("a: 1\nb: [1, 2\n").unwrap_err();
+        let text = "a: 1\nb: [1, 2\n";
+        let err = parse(text).unwrap_err();
         assert!(!err.message.contains(" at line "), "{}", err.message);
         assert!(err.offset > 0);
+        assert_eq!(err.context_offset, Some(text.find('[').unwrap()));
     }
 }

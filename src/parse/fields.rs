@@ -17,6 +17,9 @@ pub struct Fields<'a> {
     pub unknown: Rule,
     pub lang: Option<&'a str>,
     pub diagnostics: &'a mut Vec<Diagnostic>,
+    /// Keys that an unknown key was taken for (`titel` -> `title`): a missing-key finding for
+    /// them would only repeat the suggestion.
+    pub suggested: Vec<String>,
 }
 
 impl Fields<'_> {
@@ -42,6 +45,9 @@ impl Fields<'_> {
 
     /// Reports the entry as unknown, with a suggestion from `known`.
     pub fn unknown_key(&mut self, entry: &Entry, known: &[&str], what: &str) {
+        if let Some(close) = suggest::closest(&entry.key, known.iter().copied()) {
+            self.suggested.push(close.to_string());
+        }
         self.report(
             self.unknown,
             &entry.key_span.clone(),
@@ -51,6 +57,9 @@ impl Fields<'_> {
     }
 
     pub fn missing(&mut self, key: &str, span: &Range<usize>, what: &str) {
+        if self.suggested.iter().any(|k| k == key) {
+            return;
+        }
         self.report(
             self.invalid,
             span,

@@ -122,11 +122,13 @@ pub fn parse_article(
             _ => f.unknown_key(entry, ARTICLE_KEYS, "front matter"),
         }
     }
+    let suggested = std::mem::take(&mut f.suggested);
     report_missing(
         source,
         lang,
         &entries,
         &["title", "summary", "date"],
+        &suggested,
         diagnostics,
     );
     (fm, body_start)
@@ -150,7 +152,8 @@ pub fn parse_section(
             _ => f.unknown_key(entry, SECTION_KEYS, "a section's front matter"),
         }
     }
-    report_missing(source, lang, &entries, &["title"], diagnostics);
+    let suggested = std::mem::take(&mut f.suggested);
+    report_missing(source, lang, &entries, &["title"], &suggested, diagnostics);
     (title, summary, body_start)
 }
 
@@ -160,10 +163,11 @@ fn report_missing(
     lang: &str,
     entries: &[yaml::Entry],
     required: &[&str],
+    suggested: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for key in required {
-        if !entries.iter().any(|e| e.key == *key) {
+        if !entries.iter().any(|e| e.key == *key) && !suggested.iter().any(|s| s == key) {
             diagnostics.push(
                 Diagnostic::new(
                     Rule::FrontmatterInvalid,
@@ -190,6 +194,7 @@ fn fields<'a>(
         unknown: Rule::FrontmatterUnknownKey,
         lang: Some(lang),
         diagnostics,
+        suggested: Vec::new(),
     }
 }
 
@@ -267,7 +272,10 @@ fn read_block(
             report(
                 diagnostics,
                 at..at,
-                format!("YAML syntax error: {}", e.message),
+                e.describe(|o| {
+                    let lc = source.line_col(range.start + o);
+                    (lc.line, lc.column)
+                }),
                 "check the quoting and indentation on this line and the one before; quote values that contain `: ` or start with `[`, `{`, `*` or `@`",
             );
             None

@@ -119,12 +119,8 @@ pub fn items(body: &str) -> Vec<Item<'_>> {
                     || is_wide_punctuation(prev)
                     || is_wide_punctuation(next);
                 let text = if joined { "" } else { "\n" };
-                run.get_or_insert_with(TextRun::default).push(
-                    text,
-                    range.clone(),
-                    false,
-                    false,
-                );
+                run.get_or_insert_with(TextRun::default)
+                    .push(text, range.clone(), false, false);
             }
             _ => {
                 if let Some(r) = run.take() {

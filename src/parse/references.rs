@@ -101,7 +101,10 @@ pub fn parse(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Referenc
                 Rule::CiteInvalidReference,
                 source.path(),
                 e.offset..e.offset,
-                format!("YAML syntax error: {}", e.message),
+                e.describe(|o| {
+                    let lc = source.line_col(o);
+                    (lc.line, lc.column)
+                }),
             ));
             return refs;
         }
@@ -129,6 +132,7 @@ pub fn parse(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Referenc
         unknown: Rule::CiteInvalidReference,
         lang: None,
         diagnostics,
+        suggested: Vec::new(),
     };
     for entry in &entries {
         if let Some(r) = parse_entry(&mut f, entry) {
@@ -157,6 +161,7 @@ fn parse_entry(f: &mut Fields<'_>, entry: &yaml::Entry) -> Option<Reference> {
         return None;
     }
     let fields = f.mapping(entry)?;
+    f.suggested.clear();
     let mut r = Reference {
         key: key.clone(),
         key_span: entry.key_span.clone(),
@@ -237,7 +242,7 @@ fn parse_entry(f: &mut Fields<'_>, entry: &yaml::Entry) -> Option<Reference> {
         required.push("url");
     }
     for k in required {
-        if !fields.iter().any(|e| e.key == k) {
+        if !fields.iter().any(|e| e.key == k) && !f.suggested.iter().any(|s| s == k) {
             f.report(
                 Rule::CiteInvalidReference,
                 &entry.key_span,
