@@ -29,7 +29,26 @@ fn duplicate_urls(site: &Site, out: &mut Vec<Diagnostic>) {
     for page in site.published() {
         by_url.entry(site.url(page)).or_default().push(page);
     }
-    for (url, pages) in by_url {
+    for (url, pages) in &by_url {
+        let generated = site
+            .config
+            .language_codes()
+            .any(|l| url.starts_with(&format!("/{l}/tags/")) || *url == format!("/{l}/evidence/"));
+        if generated {
+            for page in pages {
+                out.push(
+                    Diagnostic::new(
+                        Rule::ContentDuplicateUrl,
+                        page.source.path(),
+                        0..0,
+                        format!("would be published at {url}, where akashi publishes its own tag or evidence-level page"),
+                    )
+                    .with_lang(Some(&page.lang))
+                    .with_help("rename the file or its folder"),
+                );
+            }
+            continue;
+        }
         if pages.len() < 2 {
             continue;
         }
