@@ -31,27 +31,49 @@ pub enum Command {
         #[arg(long)]
         out: Option<Utf8PathBuf>,
     },
-    /// Check the site without building it
+    /// Check the site (or only the given Markdown files) without building it
     Lint {
-        /// The site's folder
+        /// Markdown files or folders to check, inside or outside content/ (default: the whole site)
+        paths: Vec<Utf8PathBuf>,
+        /// The site's folder, whose configuration, references and theme apply
         #[arg(long, default_value = ".")]
         root: Utf8PathBuf,
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Print the documentation of a rule (what it finds, why it matters, examples)
+    Explain {
+        /// A rule id such as claim/untagged
+        #[arg(required_unless_present = "all")]
+        rule: Option<String>,
+        /// Print every rule
+        #[arg(long, conflicts_with = "rule")]
+        all: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// rustc-style, for people
     Human,
+    /// {"version": 1, "diagnostics": [...], "summary": {...}}
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
+    /// GitHub Actions workflow commands, for pull request annotations
+    Github,
 }
 
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Build { root, out } => build(root, out),
-        Command::Lint { root, format } => lint(root, format),
+        Command::Lint {
+            paths,
+            root,
+            format,
+        } => lint(root, paths, format),
+        Command::Explain { rule, all } => explain(rule.as_deref(), all),
     }
 }
 
@@ -86,26 +108,69 @@ fn build(root: Utf8PathBuf, out: Option<Utf8PathBuf>) -> Result<u8> {
     Ok(if built.written.is_some() { 0 } else { 1 })
 }
 
-fn lint(root: Utf8PathBuf, format: Format) -> Result<u8> {
-    let checked = crate::check(&root)?;
+fn lint(root: Utf8PathBuf, paths: Vec<Utf8PathBuf>, format: Format) -> Result<u8> {
+    let checked = if paths.is_empty() {
+        crate::check(&root)?
+    } else {
+        crate::check_paths(&root, &paths)?
+    };
     let stdout = std::io::stdout();
+    let source = |d: &Diagnostic| checked.source(&d.file);
     let text = match format {
         Format::Human => {
-            let mut text = report::human::render(
-                &checked.diagnostics,
-                |d| checked.source(&d.file),
-                color(&stdout),
-            );
+            let mut text = report::human::render(&checked.diagnostics, source, color(&stdout));
             text.push_str(&report::human::summary_line(Summary::of(
                 &checked.diagnostics,
             )));
             text.push('\n');
             text
         }
-        Format::Json => report::json::render(&checked.diagnostics, |d| checked.source(&d.file)),
+        Format::Json => report::json::render(&checked.diagnostics, source),
+        Format::Sarif => report::sarif::render(&checked.diagnostics, source, &uri_prefix(&root)),
+        Format::Github => report::github::render(&checked.diagnostics, source, &uri_prefix(&root)),
     };
     let _ = stdout.lock().write_all(text.as_bytes());
     Ok(exit_code(&checked))
+}
+
+/// The site root relative to the current folder (`""` or `"site/"`), so that SARIF and GitHub
+/// annotations name files relative to the repository that CI checks out.
+fn uri_prefix(root: &camino::Utf8Path) -> String {
+    let (Ok(cwd), Ok(root)) = (std::env::current_dir(), std::fs::canonicalize(root)) else {
+        return String::new();
+    };
+    let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
+    match root.strip_prefix(&cwd) {
+        Ok(rel) if rel.as_os_str().is_empty() => String::new(),
+        Ok(rel) => format!("{}/", rel.to_string_lossy().replace('\\', "/")),
+        Err(_) => String::new(),
+    }
+}
+
+fn explain(rule: Option<&str>, all: bool) -> Result<u8> {
+    use crate::lint::Rule;
+    let text = if all {
+        Rule::ALL
+            .iter()
+            .map(|r| r.doc().trim_end().to_string())
+            .collect::<Vec<_>>()
+            .join("\n\n---\n\n")
+            + "\n"
+    } else {
+        let id = rule.unwrap_or_default();
+        match Rule::from_id(id) {
+            Some(rule) => rule.doc().to_string(),
+            None => {
+                let ids: Vec<&str> = Rule::ids().collect();
+                return Err(crate::Error::msg(format!(
+                    "`{id}` is not a rule: {}; `akashi explain --all` prints every rule",
+                    crate::suggest::did_you_mean(id, &ids)
+                )));
+            }
+        }
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    Ok(0)
 }
 
 fn exit_code(checked: &Checked) -> u8 {

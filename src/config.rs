@@ -23,6 +23,8 @@ pub struct Config {
     pub languages: Vec<Language>,
     /// Evidence levels, highest certainty first.
     pub evidence_levels: Vec<String>,
+    /// Terms added to the claim detector's built-in lexicons, by language code.
+    pub claim_lexicon: Vec<(String, crate::lint::claims::Extension)>,
 }
 
 #[derive(Debug, Clone)]
@@ -41,7 +43,9 @@ const TOP_KEYS: &[&str] = &[
     "default_language",
     "languages",
     "evidence_levels",
+    "claim_lexicon",
 ];
+const LEXICON_KEYS: &[&str] = &["treatments", "effects", "not_claims"];
 const LANGUAGE_KEYS: &[&str] = &["title", "description", "locale"];
 /// GRADE certainty with the letters Japan's Minds guidelines use.
 const DEFAULT_LEVELS: &[&str] = &["A", "B", "C", "D"];
@@ -126,6 +130,7 @@ fn parse(
         .map(|s| s.to_string())
         .collect::<Vec<_>>();
     let mut languages_span = 0..0;
+    let mut claim_lexicon = Vec::new();
     for entry in &entries {
         match entry.key.as_str() {
             "base_url" => {
@@ -167,6 +172,25 @@ fn parse(
                     }
                 }
             }
+            "claim_lexicon" => {
+                for lang in f.mapping(entry).unwrap_or_default() {
+                    let mut ext = crate::lint::claims::Extension::default();
+                    for list in f.mapping(lang).unwrap_or_default() {
+                        let terms = f.string_list(list).unwrap_or_default();
+                        match list.key.as_str() {
+                            "treatments" => ext.treatments = terms,
+                            "effects" => ext.effects = terms,
+                            "not_claims" => ext.not_claims = terms,
+                            _ => f.unknown_key(
+                                list,
+                                LEXICON_KEYS,
+                                &format!("claim_lexicon.{}", lang.key),
+                            ),
+                        }
+                    }
+                    claim_lexicon.push((lang.key.clone(), ext));
+                }
+            }
             _ => f.unknown_key(entry, TOP_KEYS, FILE_NAME),
         }
     }
@@ -204,6 +228,7 @@ fn parse(
         default_language,
         languages,
         evidence_levels,
+        claim_lexicon,
     })
 }
 

@@ -51,13 +51,10 @@ impl fmt::Display for Error {
                 action,
                 source,
             } => write!(f, "cannot {action} `{path}`: {source}"),
-            Error::Invalid { diagnostics, .. } => {
-                write!(
-                    f,
-                    "invalid configuration ({} problem(s))",
-                    diagnostics.len()
-                )
-            }
+            Error::Invalid { diagnostics, .. } => match diagnostics.len() {
+                1 => write!(f, "invalid configuration (1 problem)"),
+                n => write!(f, "invalid configuration ({n} problems)"),
+            },
             Error::Template { message } => write!(f, "{message}"),
             Error::Message(message) => write!(f, "{message}"),
         }

@@ -54,11 +54,68 @@ impl Checked {
 
 /// Loads the site in `root` and runs the lint.
 pub fn check(root: &Utf8Path) -> Result<Checked> {
+    check_with(root, &[])
+}
+
+/// Lints only the given Markdown files (inside or outside `content/`, or folders of them) with
+/// the site's configuration, references and theme.
+pub fn check_paths(root: &Utf8Path, paths: &[Utf8PathBuf]) -> Result<Checked> {
+    let root_abs = std::fs::canonicalize(root).map_err(|e| Error::io(root, "open", e))?;
+    let mut inside = std::collections::BTreeSet::new();
+    let mut outside = Vec::new();
+    for given in paths {
+        let meta = std::fs::metadata(given).map_err(|e| Error::io(given.clone(), "read", e))?;
+        let files: Vec<Utf8PathBuf> = if meta.is_dir() {
+            walkdir::WalkDir::new(given)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(|e| e.ok())
+                .filter(|e| {
+                    e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md")
+                })
+                .filter_map(|e| Utf8PathBuf::from_path_buf(e.into_path()).ok())
+                .collect()
+        } else {
+            vec![given.clone()]
+        };
+        for file in files {
+            let abs =
+                std::fs::canonicalize(&file).map_err(|e| Error::io(file.clone(), "open", e))?;
+            match abs.strip_prefix(root_abs.join(content::CONTENT_DIR)) {
+                Ok(rel) => {
+                    let rel = Utf8Path::from_path(rel)
+                        .ok_or_else(|| Error::msg(format!("`{file}` is not a UTF-8 path")))?;
+                    inside.insert(Utf8PathBuf::from(content::CONTENT_DIR).join(rel));
+                }
+                Err(_) => {
+                    let abs = Utf8PathBuf::from_path_buf(abs)
+                        .map_err(|_| Error::msg(format!("`{file}` is not a UTF-8 path")))?;
+                    outside.push((abs, file));
+                }
+            }
+        }
+    }
+    let mut checked = check_with(root, &outside)?;
+    let shown: std::collections::BTreeSet<&Utf8Path> =
+        outside.iter().map(|(_, s)| s.as_path()).collect();
+    checked
+        .diagnostics
+        .retain(|d| inside.contains(&d.file) || shown.contains(d.file.as_path()));
+    Ok(checked)
+}
+
+fn check_with(root: &Utf8Path, outside: &[(Utf8PathBuf, Utf8PathBuf)]) -> Result<Checked> {
     let config = config::Config::load(root)?;
     let (theme, mut diagnostics) = Theme::load(&config)?;
-    let (site, site_diagnostics) = Site::load(config)?;
+    let detector = lint::claims::Detector::new(&config.claim_lexicon)
+        .map_err(|e| Error::msg(format!("invalid term in site.yaml `claim_lexicon`: {e}")))?;
+    let extra = content::load_outside(&config, outside);
+    let (site, site_diagnostics) = Site::load_with(config, extra)?;
     diagnostics.extend(site_diagnostics);
-    diagnostics.extend(lint::check(&site, &theme));
+    let cx = lint::Context::new(&site, &theme, &detector);
+    diagnostics.extend(lint::check(&cx));
+    drop(cx);
+    let mut diagnostics = lint::suppress::apply(&site, diagnostics);
     lint::diagnostic::sort(&mut diagnostics);
     Ok(Checked {
         site,

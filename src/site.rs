@@ -26,7 +26,15 @@ pub struct Site {
 impl Site {
     /// Loads and parses the site in `config.root`; findings are returned beside it.
     pub fn load(config: Config) -> Result<(Site, Vec<Diagnostic>)> {
-        let loaded = content::load(&config)?;
+        Site::load_with(config, content::Content::default())
+    }
+
+    /// Like [`Site::load`], with pages from outside `content/` added (for `akashi lint PATH`).
+    pub fn load_with(config: Config, extra: content::Content) -> Result<(Site, Vec<Diagnostic>)> {
+        let mut loaded = content::load(&config)?;
+        loaded.pages.extend(extra.pages);
+        loaded.diagnostics.extend(extra.diagnostics);
+        loaded.other_sources.extend(extra.other_sources);
         let mut diagnostics = loaded.diagnostics;
         let pages: Vec<Page> = loaded
             .pages

@@ -110,6 +110,22 @@ pub fn load(config: &Config) -> crate::Result<Content> {
     Ok(content)
 }
 
+/// Reads Markdown files given on the command line that lie outside `content/`. Each keeps the
+/// path it was given as its name in findings; files beside each other pair as translations.
+pub fn load_outside(config: &Config, files: &[(Utf8PathBuf, Utf8PathBuf)]) -> Content {
+    let mut content = Content::default();
+    for (path, shown) in files {
+        let before = content.pages.len();
+        let rel = Utf8Path::new(path.file_name().unwrap_or_default());
+        classify(config, &mut content, path, rel, shown.clone());
+        for page in &mut content.pages[before..] {
+            // Outside pages never pair with pages of the site.
+            page.dir = format!("@{}", shown.parent().map(Utf8Path::as_str).unwrap_or(""));
+        }
+    }
+    content
+}
+
 fn classify(
     config: &Config,
     content: &mut Content,

@@ -206,6 +206,12 @@ pub struct Body {
     pub headings: Vec<Heading>,
     /// Link destinations as written, with spans in the file.
     pub links: Vec<(String, Range<usize>)>,
+    /// Runs of text between block boundaries, for sentence-level checks.
+    pub blocks: Vec<Block>,
+    /// HTML comments (`<!-- ... -->`) with their spans in the file.
+    pub comments: Vec<(String, Range<usize>)>,
+    /// `*` and `_` runs that CommonMark left as literal characters, with spans in the file.
+    pub literal_emphasis: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,64 +229,256 @@ pub struct Heading {
     pub anchor: String,
 }
 
+/// Stands for an evidence tag in [`Block::text`].
+pub const TAG_MARK: char = '\u{E000}';
+/// Stands for a code span in [`Block::text`]: code is never prose.
+pub const CODE_MARK: char = '\u{E001}';
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph, list item or table cell.
+    Prose,
+    Heading,
+    /// Inside a block quote: someone else's words.
+    Quote,
+}
+
+/// The text of one block, with evidence tags replaced by [`TAG_MARK`] and code spans by
+/// [`CODE_MARK`], and a map back to the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Index into [`Body::tags`] of each [`TAG_MARK`], in order.
+    pub tags: Vec<usize>,
+    /// `(offset in text, span in the file, verbatim)` of each piece of text.
+    pieces: Vec<(usize, Range<usize>, bool)>,
+}
+
+impl Block {
+    fn new(kind: BlockKind) -> Self {
+        Block {
+            kind,
+            text: String::new(),
+            tags: Vec::new(),
+            pieces: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
+        self.pieces.push((self.text.len(), source, verbatim));
+        self.text.push_str(text);
+    }
+
+    /// Byte offset in the file of byte `offset` of [`Block::text`].
+    pub fn source_offset(&self, offset: usize) -> usize {
+        let i = self
+            .pieces
+            .partition_point(|p| p.0 <= offset)
+            .saturating_sub(1);
+        let Some((start, source, verbatim)) = self.pieces.get(i) else {
+            return 0;
+        };
+        if *verbatim {
+            (source.start + offset - start).min(source.end)
+        } else if offset > *start {
+            source.end
+        } else {
+            source.start
+        }
+    }
+
+    /// File span of a byte range of [`Block::text`], without surrounding white space.
+    pub fn source_span(&self, range: Range<usize>) -> Range<usize> {
+        let text = &self.text[range.clone()];
+        let start = range.start + (text.len() - text.trim_start().len());
+        let end = range.end - (text.len() - text.trim_end().len());
+        let end = end.max(start);
+        // The end maps from the last character, so that a range ending a piece stays in it.
+        let last = self.text[start..end]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        let source_end = if end > start {
+            self.source_offset(end - last) + last
+        } else {
+            self.source_offset(start)
+        };
+        self.source_offset(start)..source_end.max(self.source_offset(start))
+    }
+}
+
 /// Scans a body that starts at byte `offset` of its file.
 pub fn scan(body: &str, offset: usize) -> Body {
     let mut out = Body::default();
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut used = HashSet::new();
+    let mut quote_depth = 0usize;
+    let mut block: Option<Block> = None;
+    let kind = |heading: bool, quote_depth: usize| {
+        if heading {
+            BlockKind::Heading
+        } else if quote_depth > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Prose
+        }
+    };
     for item in items(body) {
         match item {
             Item::Run(run) => {
+                let current =
+                    block.get_or_insert_with(|| Block::new(kind(heading.is_some(), quote_depth)));
+                let mut last = 0;
                 for (range, mut tag) in run.tags() {
+                    push_run_text(current, &run, last..range.start, offset);
                     for (_, span) in &mut tag.keys {
                         *span = offset + run.source_offset(span.start)
                             ..offset + run.source_offset(span.end);
                     }
-                    out.tags.push(TagAt {
-                        span: offset + run.source_offset(range.start)
-                            ..offset + run.source_offset(range.end),
-                        tag,
-                    });
+                    let span = offset + run.source_offset(range.start)
+                        ..offset + run.source_offset(range.end);
+                    current.tags.push(out.tags.len());
+                    current.push(&TAG_MARK.to_string(), span.clone(), false);
+                    out.tags.push(TagAt { span, tag });
+                    last = range.end;
                 }
+                push_run_text(current, &run, last..run.text.len(), offset);
+                literal_emphasis(&run, offset, &mut out.literal_emphasis);
                 if let Some((_, _, text)) = &mut heading {
                     text.push_str(&run.text);
                 }
             }
-            Item::Event(Event::Start(MdTag::Heading { level, id, .. }), _) => {
-                heading = Some((
-                    heading_level(level),
-                    id.map(|s| s.to_string()),
-                    String::new(),
-                ));
-            }
-            Item::Event(Event::Code(code), _) => {
+            Item::Event(Event::Code(code), range) => {
                 if let Some((_, _, text)) = &mut heading {
                     text.push_str(&code);
                 }
+                block
+                    .get_or_insert_with(|| Block::new(kind(heading.is_some(), quote_depth)))
+                    .push(
+                        &CODE_MARK.to_string(),
+                        offset + range.start..offset + range.end,
+                        false,
+                    );
             }
-            Item::Event(Event::End(TagEnd::Heading(_)), _) => {
-                if let Some((level, id, text)) = heading.take() {
-                    let anchor = unique_anchor(id.unwrap_or_else(|| slugify(&text)), &mut used);
-                    out.headings.push(Heading {
-                        level,
-                        text: text.trim().to_string(),
-                        anchor,
-                    });
+            Item::Event(Event::Html(html) | Event::InlineHtml(html), range)
+                if html.trim_start().starts_with("<!--") =>
+            {
+                out.comments
+                    .push((html.to_string(), offset + range.start..offset + range.end));
+            }
+            Item::Event(Event::HardBreak, range) => {
+                if let Some(b) = &mut block {
+                    b.push("\n", offset + range.start..offset + range.end, false);
                 }
             }
-            Item::Event(
-                Event::Start(MdTag::Link { dest_url, .. } | MdTag::Image { dest_url, .. }),
-                range,
-            ) => {
-                out.links.push((
-                    dest_url.to_string(),
-                    offset + range.start..offset + range.end,
-                ));
+            Item::Event(event @ (Event::Start(_) | Event::End(_)), range) => {
+                let inline = matches!(
+                    event,
+                    Event::Start(
+                        MdTag::Emphasis
+                            | MdTag::Strong
+                            | MdTag::Strikethrough
+                            | MdTag::Link { .. }
+                            | MdTag::Image { .. }
+                    ) | Event::End(
+                        TagEnd::Emphasis
+                            | TagEnd::Strong
+                            | TagEnd::Strikethrough
+                            | TagEnd::Link
+                            | TagEnd::Image
+                    )
+                );
+                if let Some(b) = block
+                    .take_if(|_| !inline)
+                    .filter(|b| !b.text.trim().is_empty())
+                {
+                    out.blocks.push(b);
+                }
+                match event {
+                    Event::Start(MdTag::Heading { level, id, .. }) => {
+                        heading = Some((
+                            heading_level(level),
+                            id.map(|s| s.to_string()),
+                            String::new(),
+                        ));
+                    }
+                    Event::End(TagEnd::Heading(_)) => {
+                        if let Some((level, id, text)) = heading.take() {
+                            let anchor =
+                                unique_anchor(id.unwrap_or_else(|| slugify(&text)), &mut used);
+                            out.headings.push(Heading {
+                                level,
+                                text: text.trim().to_string(),
+                                anchor,
+                            });
+                        }
+                    }
+                    Event::Start(MdTag::BlockQuote(_)) => quote_depth += 1,
+                    Event::End(TagEnd::BlockQuote(_)) => {
+                        quote_depth = quote_depth.saturating_sub(1)
+                    }
+                    Event::Start(MdTag::Link { dest_url, .. } | MdTag::Image { dest_url, .. }) => {
+                        out.links.push((
+                            dest_url.to_string(),
+                            offset + range.start..offset + range.end,
+                        ));
+                    }
+                    _ => {}
+                }
             }
             _ => {}
         }
     }
+    if let Some(b) = block.take().filter(|b| !b.text.trim().is_empty()) {
+        out.blocks.push(b);
+    }
     out
+}
+
+/// Appends `range` of a run's text to a block, piece by piece so that offsets map back.
+fn push_run_text(block: &mut Block, run: &TextRun, range: Range<usize>, offset: usize) {
+    for (i, p) in run.pieces.iter().enumerate() {
+        let piece_end = run
+            .pieces
+            .get(i + 1)
+            .map_or(run.text.len(), |q| q.run_start);
+        let (start, end) = (p.run_start.max(range.start), piece_end.min(range.end));
+        if start >= end {
+            continue;
+        }
+        let source = if p.verbatim {
+            let base = offset + p.source.start - p.run_start;
+            base + start..base + end
+        } else {
+            offset + p.source.start..offset + p.source.end
+        };
+        block.push(&run.text[start..end], source, p.verbatim);
+    }
+}
+
+/// `**` or `__` left as text, or a `*` next to a wide character: emphasis that did not render.
+fn literal_emphasis(run: &TextRun, offset: usize, out: &mut Vec<Range<usize>>) {
+    let text = &run.text;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else { break };
+        if c == '*' || c == '_' {
+            let len = rest.chars().take_while(|&d| d == c).count();
+            let before = text[..i].chars().next_back();
+            let after = text[i + len..].chars().next();
+            let wide_neighbour = is_wide(before) || is_wide(after);
+            let flagged =
+                (len >= 2 && (c == '*' || wide_neighbour)) || (c == '*' && wide_neighbour);
+            if flagged && !run.is_escaped(i) {
+                out.push(offset + run.source_offset(i)..offset + run.source_offset(i + len));
+            }
+            i += len;
+        } else {
+            i += c.len_utf8();
+        }
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

@@ -1,8 +1,10 @@
 //! Reporters: one file per output format. Each takes the findings and the sources they point
 //! into and returns the text to print.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::lint::{Diagnostic, Severity};
 

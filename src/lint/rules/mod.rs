@@ -1,5 +1,23 @@
-//! The table of rule ids. Every finding names one of these; ids are stable because CI
-//! configurations, suppression comments and SARIF fingerprints depend on them.
+//! The rules: their stable ids, default severities and documentation, and the checks that run
+//! on the parsed site (one file per rule). Rules whose findings come from an earlier stage
+//! (`frontmatter/*` from parsing, `content/*` from loading) have their documentation here too.
+//!
+//! A rule's documentation is the Markdown file `docs/<group>/<name>.md` beside this file; it is
+//! the module documentation of the rule's code and what `akashi explain` prints.
+
+pub mod cite_unknown_key;
+pub mod cite_unused_reference;
+pub mod claim_fullwidth_tag;
+pub mod claim_missing_citation;
+pub mod claim_missing_level;
+pub mod claim_unknown_level;
+pub mod claim_untagged;
+pub mod content_duplicate_url;
+pub mod evidence_level_exceeds_sources;
+pub mod i18n_claim_mismatch;
+pub mod i18n_missing_translation;
+pub mod i18n_missing_ui_string;
+pub mod markdown_unrendered_emphasis;
 
 use super::diagnostic::Severity;
 
@@ -24,6 +42,11 @@ macro_rules! rules {
             pub fn summary(self) -> &'static str {
                 match self { $(Rule::$variant => $summary,)* }
             }
+
+            /// The rule's documentation (Markdown): what it finds, why it matters, examples.
+            pub fn doc(self) -> &'static str {
+                match self { $(Rule::$variant => include_str!(concat!("docs/", $id, ".md")),)* }
+            }
         }
     };
 }
@@ -38,15 +61,31 @@ rules! {
     ContentStrayFile => "content/stray-file", Warning, "a file in content/ that is neither Markdown nor references.yaml";
     FrontmatterInvalid => "frontmatter/invalid", Error, "YAML syntax or type errors, missing required keys";
     FrontmatterUnknownKey => "frontmatter/unknown-key", Error, "a front matter key akashi does not know";
+    ClaimUntagged => "claim/untagged", Error, "a treatment claim with no evidence tag";
+    ClaimMissingLevel => "claim/missing-level", Error, "a tag with citations but no level on a claim";
+    ClaimMissingCitation => "claim/missing-citation", Error, "a tag with a level but no citation";
+    ClaimUnknownLevel => "claim/unknown-level", Error, "a level the site's scheme does not define";
+    ClaimFullwidthTag => "claim/fullwidth-tag", Warning, "a tag typed with full-width characters";
     CiteUnknownKey => "cite/unknown-key", Error, "a citation key that is not in references.yaml";
     CiteInvalidReference => "cite/invalid-reference", Error, "a reference with a malformed DOI or PMID, or missing fields";
+    CiteUnusedReference => "cite/unused-reference", Info, "a reference no page cites";
+    EvidenceLevelExceedsSources => "evidence/level-exceeds-sources", Error, "a level above what the cited study designs can support";
     I18nMissingTranslation => "i18n/missing-translation", Warning, "an article that exists in one language only";
+    I18nClaimMismatch => "i18n/claim-mismatch", Error, "the two languages of an article make different claims";
     I18nMissingUiString => "i18n/missing-ui-string", Error, "a Fluent key used by a template is missing in a locale";
     I18nInvalidLocale => "i18n/invalid-locale", Error, "a Fluent file with a syntax error or a message defined twice";
+    MarkdownUnrenderedEmphasis => "markdown/unrendered-emphasis", Warning, "emphasis markers left as literal asterisks next to Japanese punctuation";
+    SuppressMissingReason => "suppress/missing-reason", Error, "a suppression comment without a reason";
+    SuppressUnused => "suppress/unused", Warning, "a suppression comment that suppresses nothing";
+    SuppressUnknownRule => "suppress/unknown-rule", Error, "a suppression comment naming a rule that does not exist";
 }
 
 impl Rule {
     pub fn from_id(id: &str) -> Option<Rule> {
         Rule::ALL.iter().copied().find(|r| r.id() == id)
+    }
+
+    pub fn ids() -> impl Iterator<Item = &'static str> {
+        Rule::ALL.iter().map(|r| r.id())
     }
 }

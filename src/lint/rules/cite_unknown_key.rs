@@ -1,0 +1,36 @@
+#![cfg_attr(not(doctest), doc = include_str!("docs/cite/unknown-key.md"))]
+
+use crate::lint::{Context, Diagnostic, Rule};
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let known: Vec<&str> = cx
+        .site
+        .references
+        .by_key
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for page in &cx.site.pages {
+        for tag in &page.body.tags {
+            for (key, span) in &tag.tag.keys {
+                if cx.site.references.get(key).is_some() {
+                    continue;
+                }
+                let help = match crate::suggest::closest(key, known.iter().copied()) {
+                    Some(c) => format!("did you mean `@{c}`?"),
+                    None => "add the reference to content/references.yaml".to_string(),
+                };
+                out.push(
+                    Diagnostic::new(
+                        Rule::CiteUnknownKey,
+                        page.source.path(),
+                        span.clone(),
+                        format!("`@{key}` is not in content/references.yaml"),
+                    )
+                    .with_lang(Some(&page.lang))
+                    .with_help(help),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Suppression comments: `<!-- akashi-ignore RULE[, RULE...]: reason -->`.
+//!
+//! A suppression covers the findings that start in the block after it (up to the next blank
+//! line): the paragraph, list or table on the following lines, or the rest of the paragraph
+//! when the comment stands inside one. The reason is mandatory, because a reviewer must be able
+//! to judge it; a suppression without one suppresses nothing. Suppressions that suppress
+//! nothing are reported, so that stale ones do not pile up.
+
+use crate::lint::{Diagnostic, Rule};
+use crate::site::Site;
+use camino::Utf8PathBuf;
+use std::ops::Range;
+
+const KEYWORD: &str = "akashi-ignore";
+
+#[derive(Debug)]
+struct Suppression {
+    file: Utf8PathBuf,
+    lang: String,
+    /// The comment.
+    span: Range<usize>,
+    rules: Vec<Rule>,
+    reason: Option<String>,
+    /// The text whose findings it suppresses.
+    covers: Range<usize>,
+    used: bool,
+}
+
+/// Removes suppressed findings and adds findings about the suppressions themselves.
+pub fn apply(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut suppressions = Vec::new();
+    let mut out = Vec::new();
+    for page in &site.pages {
+        for (html, span) in &page.body.comments {
+            let Some(parsed) = parse(html) else { continue };
+            let mut rules = Vec::new();
+            for id in &parsed.ids {
+                match Rule::from_id(id) {
+                    Some(rule) => rules.push(rule),
+                    None => {
+                        let ids: Vec<&str> = Rule::ids().collect();
+                        out.push(
+                            Diagnostic::new(
+                                Rule::SuppressUnknownRule,
+                                page.source.path(),
+                                span.clone(),
+                                format!("`{id}` is not a rule"),
+                            )
+                            .with_lang(Some(&page.lang))
+                            .with_help(crate::suggest::did_you_mean(id, &ids)),
+                        );
+                    }
+                }
+            }
+            if parsed.reason.is_none() {
+                out.push(
+                    Diagnostic::new(
+                        Rule::SuppressMissingReason,
+                        page.source.path(),
+                        span.clone(),
+                        "suppression without a reason suppresses nothing",
+                    )
+                    .with_lang(Some(&page.lang))
+                    .with_help(format!(
+                        "say why after a colon: `<!-- {KEYWORD} {}: why this is not a problem -->`",
+                        parsed.ids.join(", ")
+                    )),
+                );
+            }
+            suppressions.push(Suppression {
+                file: page.source.path.clone(),
+                lang: page.lang.clone(),
+                span: span.clone(),
+                rules,
+                reason: parsed.reason,
+                covers: span.end..block_end(&page.source.text, span.end),
+                used: false,
+            });
+        }
+    }
+    for d in diagnostics {
+        let suppressor = suppressions.iter_mut().find(|s| {
+            s.reason.is_some()
+                && s.file == d.file
+                && s.rules.contains(&d.rule)
+                && !d.rule.id().starts_with("suppress/")
+                && s.covers.contains(&d.span.start)
+        });
+        match suppressor {
+            Some(s) => s.used = true,
+            None => out.push(d),
+        }
+    }
+    for s in suppressions
+        .into_iter()
+        .filter(|s| !s.used && s.reason.is_some() && !s.rules.is_empty())
+    {
+        out.push(
+            Diagnostic::new(
+                Rule::SuppressUnused,
+                s.file,
+                s.span,
+                "this suppression suppresses no finding",
+            )
+            .with_lang(Some(&s.lang))
+            .with_help("remove it, or move it to the line before the paragraph it is meant for"),
+        );
+    }
+    out
+}
+
+struct Parsed {
+    ids: Vec<String>,
+    reason: Option<String>,
+}
+
+/// Reads `<!-- akashi-ignore a/b, c/d: reason -->`; `None` for other comments.
+fn parse(html: &str) -> Option<Parsed> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .trim_end()
+        .strip_suffix("-->")?
+        .trim();
+    let rest = inner.strip_prefix(KEYWORD)?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let (ids, reason) = match rest.split_once([':', '：']) {
+        Some((ids, reason)) => (
+            ids,
+            Some(reason.trim().to_string()).filter(|r| !r.is_empty()),
+        ),
+        None => (rest, None),
+    };
+    let ids = ids
+        .split([',', '、'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    Some(Parsed { ids, reason })
+}
+
+/// End of the block that starts at `from`: the next blank line, or the end of the text.
+fn block_end(text: &str, from: usize) -> usize {
+    let mut offset = from;
+    let mut seen_text = false;
+    for line in text[from..].split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if seen_text {
+                return offset;
+            }
+        } else {
+            seen_text = true;
+        }
+        offset += line.len();
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_rules_and_reason() {
+        let p =
+            parse("<!-- akashi-ignore claim/untagged, cite/unknown-key: quoted from a patient -->")
+                .unwrap();
+        assert_eq!(p.ids, ["claim/untagged", "cite/unknown-key"]);
+        assert_eq!(p.reason.as_deref(), Some("quoted from a patient"));
+        let p = parse("<!-- akashi-ignore claim/untagged -->").unwrap();
+        assert_eq!(p.reason, None);
+        assert!(parse("<!-- a note -->").is_none());
+        assert!(parse("<!-- akashi-ignorex y: z -->").is_none());
+    }
+
+    #[test]
+    fn covers_the_next_block() {
+        let text = "<!-- x -->\nline one\nline two\n\nnext";
+        assert_eq!(&text[10..block_end(text, 10)], "\nline one\nline two\n");
+    }
+}
