@@ -11,7 +11,11 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
                 c,
             )
         })
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        // Short words are all close to each other: `fr` is not a typo of `ja`.
+        .filter(|(d, c)| {
+            let len = c.chars().count().min(word_lower.chars().count());
+            *d <= if len <= 3 { 1 } else { 2.max(len / 3) }
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -40,5 +44,6 @@ mod tests {
         assert_eq!(closest("titel", ["title", "summary"]), Some("title"));
         assert_eq!(closest("colour", ["title", "summary"]), None);
         assert_eq!(closest("Reviewed_By", ["reviewed_by"]), Some("reviewed_by"));
+        assert_eq!(closest("fr", ["ja", "en"]), None);
     }
 }
