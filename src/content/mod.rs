@@ -178,11 +178,12 @@ fn classify(
                 0..0,
                 format!("language `{lang}` is not one of the site's languages"),
             )
-            .with_help(format!(
-                "site.yaml defines: {}; {}",
-                languages.join(", "),
-                crate::suggest::did_you_mean(lang, &languages)
-            )),
+            .with_help(
+                match crate::suggest::closest(lang, languages.iter().copied()) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("site.yaml defines: {}", languages.join(", ")),
+                },
+            ),
         );
         return;
     }
