@@ -30,6 +30,9 @@ pub enum Command {
         /// Output folder (default: ROOT/public)
         #[arg(long)]
         out: Option<Utf8PathBuf>,
+        /// The date review deadlines are checked against (default: SOURCE_DATE_EPOCH or today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<jiff::civil::Date>,
     },
     /// Check the site (or only the given Markdown files) without building it
     Lint {
@@ -41,6 +44,9 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// The date review deadlines are checked against (default: SOURCE_DATE_EPOCH or today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<jiff::civil::Date>,
     },
     /// Print the documentation of a rule (what it finds, why it matters, examples)
     Explain {
@@ -67,12 +73,13 @@ pub enum Format {
 
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Build { root, out } => build(root, out),
+        Command::Build { root, out, today } => build(root, out, &crate::Options::new(today)?),
         Command::Lint {
             paths,
             root,
             format,
-        } => lint(root, paths, format),
+            today,
+        } => lint(root, paths, format, &crate::Options::new(today)?),
         Command::Explain { rule, all } => explain(rule.as_deref(), all),
     }
 }
@@ -81,9 +88,9 @@ fn color(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-fn build(root: Utf8PathBuf, out: Option<Utf8PathBuf>) -> Result<u8> {
+fn build(root: Utf8PathBuf, out: Option<Utf8PathBuf>, options: &crate::Options) -> Result<u8> {
     let out = out.unwrap_or_else(|| crate::default_out(&root));
-    let built = crate::build(&root, &out)?;
+    let built = crate::build(&root, &out, options)?;
     let stderr = std::io::stderr();
     let shown: Vec<Diagnostic> = built
         .checked
@@ -108,11 +115,16 @@ fn build(root: Utf8PathBuf, out: Option<Utf8PathBuf>) -> Result<u8> {
     Ok(if built.written.is_some() { 0 } else { 1 })
 }
 
-fn lint(root: Utf8PathBuf, paths: Vec<Utf8PathBuf>, format: Format) -> Result<u8> {
+fn lint(
+    root: Utf8PathBuf,
+    paths: Vec<Utf8PathBuf>,
+    format: Format,
+    options: &crate::Options,
+) -> Result<u8> {
     let checked = if paths.is_empty() {
-        crate::check(&root)?
+        crate::check(&root, options)?
     } else {
-        crate::check_paths(&root, &paths)?
+        crate::check_paths(&root, &paths, options)?
     };
     let stdout = std::io::stdout();
     let source = |d: &Diagnostic| checked.source(&d.file);

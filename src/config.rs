@@ -25,6 +25,90 @@ pub struct Config {
     pub evidence_levels: Vec<String>,
     /// Terms added to the claim detector's built-in lexicons, by language code.
     pub claim_lexicon: Vec<(String, crate::lint::claims::Extension)>,
+    /// The treatments the site discusses, with their regulatory status in Japan.
+    pub treatments: Vec<Treatment>,
+    /// Who publishes the site, shown on every article and in its structured data.
+    pub publisher: Option<Publisher>,
+    /// Statements shown on every article: conflicts of interest and funding, by language.
+    pub conflict_of_interest: Localized,
+    pub funding: Localized,
+}
+
+/// Text per language code.
+pub type Localized = Vec<(String, String)>;
+
+/// The text for `lang` from a [`Localized`] value.
+pub fn localized<'a>(text: &'a Localized, lang: &str) -> Option<&'a str> {
+    text.iter()
+        .find(|(l, _)| l == lang)
+        .or_else(|| text.iter().find(|(l, _)| l == "*"))
+        .map(|(_, t)| t.as_str())
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Publisher {
+    pub name: Localized,
+    pub url: Option<String>,
+    /// How to contact the publisher (phone, address, form), per language.
+    pub contact: Localized,
+}
+
+/// Where a treatment stands under Japan's rules; it decides which disclosures a page needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreatmentStatus {
+    /// Approved and covered by national health insurance for this use.
+    Approved,
+    /// 自由診療: approved, but paid in full by the patient.
+    SelfPay,
+    /// 未承認医薬品等: not approved in Japan.
+    Unapproved,
+    /// Approved for another use (適応外使用); treated like an unapproved product.
+    OffLabel,
+}
+
+impl TreatmentStatus {
+    pub const NAMES: &'static [&'static str] = &["approved", "self-pay", "unapproved", "off-label"];
+
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "approved" => TreatmentStatus::Approved,
+            "self-pay" => TreatmentStatus::SelfPay,
+            "unapproved" => TreatmentStatus::Unapproved,
+            "off-label" => TreatmentStatus::OffLabel,
+            _ => return None,
+        })
+    }
+
+    /// Needs the 自由診療 disclosures.
+    pub fn is_self_pay(self) -> bool {
+        self != TreatmentStatus::Approved
+    }
+
+    /// Needs the 未承認医薬品等 disclosures too.
+    pub fn is_unapproved(self) -> bool {
+        matches!(
+            self,
+            TreatmentStatus::Unapproved | TreatmentStatus::OffLabel
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Treatment {
+    pub id: String,
+    /// Names by language code, as they appear in articles.
+    pub names: Vec<(String, Vec<String>)>,
+    pub status: TreatmentStatus,
+}
+
+impl Treatment {
+    pub fn names_in(&self, lang: &str) -> &[String] {
+        self.names
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, n)| n.as_slice())
+            .unwrap_or(&[])
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -44,7 +128,13 @@ const TOP_KEYS: &[&str] = &[
     "languages",
     "evidence_levels",
     "claim_lexicon",
+    "treatments",
+    "publisher",
+    "conflict_of_interest",
+    "funding",
 ];
+const PUBLISHER_KEYS: &[&str] = &["name", "url", "contact"];
+const TREATMENT_KEYS: &[&str] = &["id", "names", "status"];
 const LEXICON_KEYS: &[&str] = &["treatments", "effects", "not_claims"];
 const LANGUAGE_KEYS: &[&str] = &["title", "description", "locale"];
 /// GRADE certainty with the letters Japan's Minds guidelines use.
@@ -53,6 +143,24 @@ const DEFAULT_LEVELS: &[&str] = &["A", "B", "C", "D"];
 impl Config {
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The claim detector's site terms: `claim_lexicon`, plus the names of the site's treatments.
+    pub fn claim_terms(&self) -> Vec<(String, crate::lint::claims::Extension)> {
+        let mut terms = self.claim_lexicon.clone();
+        for treatment in &self.treatments {
+            for (lang, names) in &treatment.names {
+                let i = match terms.iter().position(|(l, _)| l == lang) {
+                    Some(i) => i,
+                    None => {
+                        terms.push((lang.clone(), Default::default()));
+                        terms.len() - 1
+                    }
+                };
+                terms[i].1.treatments.extend(names.iter().cloned());
+            }
+        }
+        terms
     }
 
     pub fn language_codes(&self) -> impl Iterator<Item = &str> {
@@ -131,6 +239,10 @@ fn parse(
         .collect::<Vec<_>>();
     let mut languages_span = 0..0;
     let mut claim_lexicon = Vec::new();
+    let mut treatments = Vec::new();
+    let mut publisher = None;
+    let mut conflict_of_interest = Vec::new();
+    let mut funding = Vec::new();
     for entry in &entries {
         match entry.key.as_str() {
             "base_url" => {
@@ -172,6 +284,21 @@ fn parse(
                     }
                 }
             }
+            "treatments" => treatments = parse_treatments(&mut f, entry),
+            "publisher" => {
+                let mut p = Publisher::default();
+                for field in f.mapping(entry).unwrap_or_default() {
+                    match field.key.as_str() {
+                        "name" => p.name = parse_localized(&mut f, field),
+                        "url" => p.url = f.string(field),
+                        "contact" => p.contact = parse_localized(&mut f, field),
+                        _ => f.unknown_key(field, PUBLISHER_KEYS, "`publisher`"),
+                    }
+                }
+                publisher = Some(p);
+            }
+            "conflict_of_interest" => conflict_of_interest = parse_localized(&mut f, entry),
+            "funding" => funding = parse_localized(&mut f, entry),
             "claim_lexicon" => {
                 for lang in f.mapping(entry).unwrap_or_default() {
                     let mut ext = crate::lint::claims::Extension::default();
@@ -229,6 +356,10 @@ fn parse(
         languages,
         evidence_levels,
         claim_lexicon,
+        treatments,
+        publisher,
+        conflict_of_interest,
+        funding,
     })
 }
 
@@ -265,4 +396,84 @@ fn parse_language(f: &mut Fields<'_>, entry: &yaml::Entry) -> Option<Language> {
         title,
         description,
     })
+}
+
+fn parse_treatments(f: &mut Fields<'_>, entry: &yaml::Entry) -> Vec<Treatment> {
+    let Node::Seq(items) = &entry.value else {
+        f.report(
+            Rule::ConfigInvalid,
+            &entry.value_span,
+            format!("`treatments` must be a list, found {}", entry.value.kind()),
+            Some("write one `- id: ...` item per treatment".into()),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let Node::Map(fields) = item else {
+            f.report(
+                Rule::ConfigInvalid,
+                &entry.key_span,
+                "each treatment must be a mapping with `id`, `names` and `status`".into(),
+                None,
+            );
+            continue;
+        };
+        let (mut id, mut names, mut status) = (None, Vec::new(), None);
+        for field in fields {
+            match field.key.as_str() {
+                "id" => id = f.string(field),
+                "names" => {
+                    for lang in f.mapping(field).unwrap_or_default() {
+                        names.push((lang.key.clone(), f.string_list(lang).unwrap_or_default()));
+                    }
+                }
+                "status" => {
+                    let text = f.string(field).unwrap_or_default();
+                    status = TreatmentStatus::parse(&text);
+                    if status.is_none() {
+                        f.report(
+                            Rule::ConfigInvalid,
+                            &field.value_span,
+                            format!("`{text}` is not a treatment status"),
+                            Some(crate::suggest::did_you_mean(&text, TreatmentStatus::NAMES)),
+                        );
+                    }
+                }
+                _ => f.unknown_key(field, TREATMENT_KEYS, "a treatment"),
+            }
+        }
+        let span = fields
+            .first()
+            .map(|e| e.key_span.clone())
+            .unwrap_or(entry.key_span.clone());
+        match (id, status) {
+            (Some(id), Some(status)) if !names.is_empty() => {
+                out.push(Treatment { id, names, status })
+            }
+            (id, _) => f.report(
+                Rule::ConfigInvalid,
+                &span,
+                format!(
+                    "treatment `{}` needs `id`, `names` and `status`",
+                    id.unwrap_or_default()
+                ),
+                None,
+            ),
+        }
+    }
+    out
+}
+
+/// `{ja: ..., en: ...}`, or one text for every language.
+fn parse_localized(f: &mut Fields<'_>, entry: &yaml::Entry) -> Localized {
+    if let Node::Map(items) = &entry.value {
+        return items
+            .iter()
+            .filter_map(|item| f.string(item).map(|t| (item.key.clone(), t)))
+            .collect();
+    }
+    f.string(entry)
+        .map(|t| vec![("*".to_string(), t)])
+        .unwrap_or_default()
 }

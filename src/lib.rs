@@ -31,6 +31,38 @@ use site::Site;
 use source::SourceFile;
 use theme::Theme;
 
+/// Settings of a run that do not come from the site.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The date review deadlines are checked against.
+    pub today: jiff::civil::Date,
+}
+
+impl Options {
+    /// `today` when given; otherwise the date of `SOURCE_DATE_EPOCH` (the reproducible-builds
+    /// convention) when it is set; otherwise the current date in UTC.
+    pub fn new(today: Option<jiff::civil::Date>) -> Result<Options> {
+        if let Some(today) = today {
+            return Ok(Options { today });
+        }
+        let stamp = match std::env::var("SOURCE_DATE_EPOCH") {
+            Ok(epoch) => {
+                let seconds: i64 = epoch.trim().parse().map_err(|_| {
+                    Error::msg(format!(
+                        "SOURCE_DATE_EPOCH must be a number of seconds, found `{epoch}`"
+                    ))
+                })?;
+                jiff::Timestamp::from_second(seconds)
+                    .map_err(|e| Error::msg(format!("SOURCE_DATE_EPOCH: {e}")))?
+            }
+            Err(_) => jiff::Timestamp::now(),
+        };
+        Ok(Options {
+            today: stamp.to_zoned(jiff::tz::TimeZone::UTC).date(),
+        })
+    }
+}
+
 /// A site read and checked: everything a command needs to report or build.
 pub struct Checked {
     pub site: Site,
@@ -53,13 +85,13 @@ impl Checked {
 }
 
 /// Loads the site in `root` and runs the lint.
-pub fn check(root: &Utf8Path) -> Result<Checked> {
-    check_with(root, &[])
+pub fn check(root: &Utf8Path, options: &Options) -> Result<Checked> {
+    check_with(root, &[], options)
 }
 
 /// Lints only the given Markdown files (inside or outside `content/`, or folders of them) with
 /// the site's configuration, references and theme.
-pub fn check_paths(root: &Utf8Path, paths: &[Utf8PathBuf]) -> Result<Checked> {
+pub fn check_paths(root: &Utf8Path, paths: &[Utf8PathBuf], options: &Options) -> Result<Checked> {
     let root_abs = std::fs::canonicalize(root).map_err(|e| Error::io(root, "open", e))?;
     let mut inside = std::collections::BTreeSet::new();
     let mut outside = Vec::new();
@@ -95,7 +127,7 @@ pub fn check_paths(root: &Utf8Path, paths: &[Utf8PathBuf]) -> Result<Checked> {
             }
         }
     }
-    let mut checked = check_with(root, &outside)?;
+    let mut checked = check_with(root, &outside, options)?;
     let shown: std::collections::BTreeSet<&Utf8Path> =
         outside.iter().map(|(_, s)| s.as_path()).collect();
     checked
@@ -104,15 +136,19 @@ pub fn check_paths(root: &Utf8Path, paths: &[Utf8PathBuf]) -> Result<Checked> {
     Ok(checked)
 }
 
-fn check_with(root: &Utf8Path, outside: &[(Utf8PathBuf, Utf8PathBuf)]) -> Result<Checked> {
+fn check_with(
+    root: &Utf8Path,
+    outside: &[(Utf8PathBuf, Utf8PathBuf)],
+    options: &Options,
+) -> Result<Checked> {
     let config = config::Config::load(root)?;
     let (theme, mut diagnostics) = Theme::load(&config)?;
-    let detector = lint::claims::Detector::new(&config.claim_lexicon)
+    let detector = lint::claims::Detector::new(&config.claim_terms())
         .map_err(|e| Error::msg(format!("invalid term in site.yaml `claim_lexicon`: {e}")))?;
     let extra = content::load_outside(&config, outside);
     let (site, site_diagnostics) = Site::load_with(config, extra)?;
     diagnostics.extend(site_diagnostics);
-    let cx = lint::Context::new(&site, &theme, &detector);
+    let cx = lint::Context::new(&site, &theme, &detector, options.today);
     diagnostics.extend(lint::check(&cx));
     drop(cx);
     let mut diagnostics = lint::suppress::apply(&site, diagnostics);
@@ -132,9 +168,9 @@ pub struct Built {
 }
 
 /// Lints the site, and when no finding is an error, renders it into `out`.
-pub fn build(root: &Utf8Path, out: &Utf8Path) -> Result<Built> {
+pub fn build(root: &Utf8Path, out: &Utf8Path, options: &Options) -> Result<Built> {
     write::check_output_dir(root, out)?;
-    let checked = check(root)?;
+    let checked = check(root, options)?;
     if checked.has_errors() {
         return Ok(Built {
             checked,

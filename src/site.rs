@@ -96,6 +96,21 @@ impl Site {
         url
     }
 
+    /// The site's treatments that a page names in its title or body (in any language).
+    pub fn treatments_discussed(&self, page: &Page) -> Vec<&crate::config::Treatment> {
+        let text = format!("{}\n{}", page.front.title, page.body_text()).to_lowercase();
+        self.config
+            .treatments
+            .iter()
+            .filter(|t| {
+                t.names
+                    .iter()
+                    .flat_map(|(_, n)| n)
+                    .any(|name| text.contains(&name.to_lowercase()))
+            })
+            .collect()
+    }
+
     /// Pages that will be published: not drafts.
     pub fn published(&self) -> impl Iterator<Item = &Page> {
         self.pages.iter().filter(|p| !p.front.draft)

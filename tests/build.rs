@@ -103,7 +103,10 @@ fn assert_internal_links_resolve(out: &Path, base_url: &str) {
                 None if href.starts_with('/') => href,
                 None => continue,
             };
-            let path = path.split('#').next().unwrap();
+            let path = match path.split('#').next().unwrap() {
+                "" => "/",
+                p => p,
+            };
             let decoded = percent_decode(path);
             let target = if decoded.ends_with('/') {
                 format!("{decoded}index.html")
@@ -246,7 +249,7 @@ fn a_build_that_fails_while_rendering_leaves_the_previous_output_intact() {
     let before = read_tree(&site.path("public"));
     site.write(
         "content/about.en.md",
-        "---\ntitle: Changed\nsummary: x\ndate: 2026-01-01\n---\nBody.\n",
+        "---\ntitle: Changed\nsummary: x\ndate: 2026-01-01\nauthors: [A]\nreviewed_by: B\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\n---\nBody.\n",
     );
     let article = std::fs::read_to_string(site.path("templates/article.html")).unwrap();
     site.write(
@@ -324,5 +327,47 @@ fn crlf_line_endings_and_a_byte_order_mark_just_work() {
     assert!(
         ja.contains("うつ病の症状を軽くします<span class=\"claim-tag\">"),
         "{ja}"
+    );
+}
+
+#[test]
+fn articles_carry_medical_web_page_structured_data_with_facts_shown_on_the_page() {
+    let out = tempfile::tempdir().unwrap();
+    let run = akashi(
+        &repo(),
+        &["build", "--out", out.path().join("p").to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = page(&out.path().join("p"), "en/treatments/exosome/index.html");
+    let start = html
+        .find(r#"<script type="application/ld+json">"#)
+        .expect("JSON-LD")
+        + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    assert_eq!(doc["@type"], "MedicalWebPage");
+    assert_eq!(doc["inLanguage"], "en-GB");
+    assert_eq!(doc["lastReviewed"], "2026-11-01");
+    let reviewer = doc["reviewedBy"]["name"].as_str().unwrap();
+    assert!(
+        html.contains(&format!("<dd>{reviewer}</dd>")),
+        "the reviewer must be visible"
+    );
+    let citations = doc["citation"].as_array().unwrap();
+    assert_eq!(citations.len(), html.matches(r#"<li id="ref-"#).count());
+    let about: Vec<&str> = doc["about"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert!(about.contains(&"exosome"), "{about:?}");
+    assert!(
+        html.contains("Conflicts of interest") && html.contains("Funding"),
+        "statements shown"
+    );
+    assert!(
+        html.contains("does not replace a consultation"),
+        "disclaimer shown"
     );
 }

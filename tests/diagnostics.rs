@@ -180,7 +180,7 @@ fn bad_references_are_reported_with_line_and_column() {
         ("content/references.yaml".into(), 12, 1)
     );
     let unknown = by("`@mutz2091` is not in content/references.yaml");
-    assert_eq!(at(unknown), ("content/a.ja.md".into(), 7, 13));
+    assert_eq!(at(unknown), ("content/a.ja.md".into(), 11, 13));
     assert_eq!(unknown["help"], "did you mean `@mutz2019`?");
 }
 

@@ -84,3 +84,10 @@ evidence-page-how-to-read = The numbers next to a mark are the numbers of the re
 ## 404
 not-found-title = Page not found
 not-found-text = The page may have moved or been removed. Please start again from here:
+
+## About this page
+about-this-page = About this page
+publisher-label = Published by
+contact-label = Contact
+coi-label = Conflicts of interest
+funding-label = Funding

@@ -78,3 +78,10 @@ evidence-page-how-to-read = マークの横の数字は、記事の下にある�
 ## 404
 not-found-title = ページが見つかりません
 not-found-text = お探しのページは移動したか、削除された可能性があります。こちらからお探しください:
+
+## このページについて
+about-this-page = このページについて
+publisher-label = 発行
+contact-label = お問い合わせ先
+coi-label = 利益相反
+funding-label = 資金

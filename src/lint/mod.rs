@@ -4,6 +4,7 @@
 //! first and writes nothing when a finding is an error. Each rule lives in its own file under
 //! [`rules`]; [`suppress`] applies `<!-- akashi-ignore RULE: reason -->` comments last.
 
+pub mod advertising;
 pub mod claims;
 pub mod diagnostic;
 pub mod report;
@@ -24,16 +25,30 @@ pub struct Context<'a> {
     pub theme: &'a Theme,
     /// Sentences of `site.pages[i]`.
     pub sentences: Vec<Vec<Sentence>>,
+    /// The date review deadlines are checked against.
+    pub today: jiff::civil::Date,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme, detector: &Detector) -> Self {
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        detector: &Detector,
+        today: jiff::civil::Date,
+    ) -> Self {
         let sentences = site.pages.iter().map(|p| detector.sentences(p)).collect();
         Context {
             site,
             theme,
             sentences,
+            today,
         }
+    }
+
+    /// Published articles (not drafts, not section pages) with their sentences.
+    pub fn articles(&self) -> impl Iterator<Item = (&'a Page, &[Sentence])> {
+        self.pages()
+            .filter(|(p, _)| p.is_article() && !p.front.draft)
     }
 
     /// Every page with its sentences.
@@ -61,5 +76,19 @@ pub fn check(cx: &Context<'_>) -> Vec<Diagnostic> {
     rules::evidence_level_exceeds_sources::check(cx, &mut out);
     rules::i18n_claim_mismatch::check(cx, &mut out);
     rules::markdown_unrendered_emphasis::check(cx, &mut out);
+    rules::review_missing::check(cx, &mut out);
+    rules::review_interval::check(cx, &mut out);
+    rules::review_overdue::check(cx, &mut out);
+    rules::review_due_soon::check(cx, &mut out);
+    rules::disclosure_self_pay::check(cx, &mut out);
+    rules::disclosure_unapproved::check(cx, &mut out);
+    rules::ad_absolute::check(cx, &mut out);
+    rules::ad_superiority::check(cx, &mut out);
+    rules::ad_exaggeration::check(cx, &mut out);
+    rules::ad_testimonial::check(cx, &mut out);
+    rules::ad_price_emphasis::check(cx, &mut out);
+    rules::evidence_overstated::check(cx, &mut out);
+    rules::readability_long_sentence::check(cx, &mut out);
+    rules::readability_grade::check(cx, &mut out);
     out
 }

@@ -76,6 +76,19 @@ pub struct FrontMatter {
     /// Disclosure items in the order of [`SELF_PAY_KEYS`]; `None` for an item not given.
     pub self_pay: Option<Vec<(String, Option<String>)>>,
     pub unapproved: Option<Vec<(String, Option<String>)>>,
+    /// Span in the file of each key's value, for findings about a value (`title: 日本一の…`).
+    pub spans: Vec<(String, Range<usize>)>,
+}
+
+impl FrontMatter {
+    /// Span of `key`'s value, or of the opening `---` when the key is absent.
+    pub fn span_of(&self, key: &str) -> Range<usize> {
+        self.spans
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, s)| s.clone())
+            .unwrap_or(0..3)
+    }
 }
 
 const ARTICLE_KEYS: &[&str] = &[
@@ -106,6 +119,8 @@ pub fn parse_article(
     };
     let mut f = fields(source, lang, base, diagnostics);
     for entry in &entries {
+        fm.spans
+            .push((entry.key.clone(), f.span(&entry.value_span)));
         match entry.key.as_str() {
             "title" => fm.title = f.string(entry).unwrap_or_default(),
             "summary" => fm.summary = f.string(entry).unwrap_or_default(),

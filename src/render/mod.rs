@@ -308,6 +308,15 @@ impl<'s> Renderer<'s> {
             "evidence_url": format!("/{lang}/evidence/"),
             "tags_url": format!("/{lang}/tags/"),
             "feed_url": format!("/{lang}/atom.xml"),
+            "publisher": config.publisher.as_ref().map(|p| json!({
+                "name": crate::config::localized(&p.name, lang),
+                "url": p.url,
+                "contact": crate::config::localized(&p.contact, lang),
+            })),
+            "statements": {
+                "conflict_of_interest": crate::config::localized(&config.conflict_of_interest, lang),
+                "funding": crate::config::localized(&config.funding, lang),
+            },
         })
     }
 
@@ -500,7 +509,109 @@ impl<'s> Renderer<'s> {
             "self_pay": disclosure(&fm.self_pay),
             "unapproved": disclosure(&fm.unapproved),
             "section": section,
+            "jsonld": self.json_ld(page),
         }))
+    }
+
+    /// schema.org `MedicalWebPage` with the facts the page shows: language, dates, authors,
+    /// reviewer, publisher, the references it cites and the treatments it discusses. Escaped
+    /// for a `<script>` element.
+    fn json_ld(&self, page: &Page) -> String {
+        let config = &self.site.config;
+        let fm = &page.front;
+        let (_, order) = markdown::citation_numbers(page);
+        let citations: Vec<Value> = order
+            .iter()
+            .filter_map(|k| self.site.references.get(k))
+            .map(|r| {
+                let mut c = json!({"@type": "ScholarlyArticle", "name": r.title});
+                if let Some(doi) = &r.doi {
+                    c["identifier"] = json!(format!("https://doi.org/{doi}"));
+                }
+                if let Some(journal) = &r.journal {
+                    c["isPartOf"] = json!({"@type": "Periodical", "name": journal});
+                }
+                if let Some(year) = r.year {
+                    c["datePublished"] = json!(year.to_string());
+                }
+                c
+            })
+            .collect();
+        let about: Vec<Value> = self
+            .site
+            .treatments_discussed(page)
+            .iter()
+            .map(|t| {
+                let name = t
+                    .names_in(&page.lang)
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| t.id.clone());
+                json!({"@type": "MedicalTherapy", "name": name})
+            })
+            .collect();
+        let mut doc = json!({
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "name": fm.title,
+            "description": fm.summary,
+            "url": self.absolute(&self.site.url(page)),
+            "inLanguage": config.language(&page.lang).map(|l| l.locale.as_str()).unwrap_or(&page.lang),
+        });
+        let set = |doc: &mut Value, key: &str, value: Value| {
+            if !value.is_null() && value.as_array().is_none_or(|a| !a.is_empty()) {
+                doc[key] = value;
+            }
+        };
+        set(
+            &mut doc,
+            "datePublished",
+            json!(fm.date.map(|d| d.to_string())),
+        );
+        set(
+            &mut doc,
+            "dateModified",
+            json!(fm.updated.map(|d| d.to_string())),
+        );
+        set(
+            &mut doc,
+            "lastReviewed",
+            json!(fm.last_reviewed.map(|d| d.to_string())),
+        );
+        set(
+            &mut doc,
+            "reviewedBy",
+            json!(
+                fm.reviewed_by
+                    .as_ref()
+                    .map(|r| json!({"@type": "Person", "name": r}))
+            ),
+        );
+        set(
+            &mut doc,
+            "author",
+            json!(
+                fm.authors
+                    .iter()
+                    .map(|a| json!({"@type": "Person", "name": a}))
+                    .collect::<Vec<_>>()
+            ),
+        );
+        if let Some(p) = &config.publisher {
+            let mut org = json!({"@type": "Organization"});
+            set(
+                &mut org,
+                "name",
+                json!(crate::config::localized(&p.name, &page.lang)),
+            );
+            set(&mut org, "url", json!(p.url));
+            doc["publisher"] = org;
+        }
+        set(&mut doc, "citation", json!(citations));
+        set(&mut doc, "about", json!(about));
+        serde_json::to_string(&doc)
+            .unwrap_or_default()
+            .replace("</", "<\\/")
     }
 
     fn landing(&self) -> Result<OutputFile> {

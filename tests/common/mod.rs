@@ -65,12 +65,17 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The date every test run treats as today (2026-11-22), so that review deadlines in fixtures
+/// do not expire.
+pub const TODAY_EPOCH: &str = "1795305600";
+
 /// Runs akashi with `args` in `cwd`.
 pub fn akashi(cwd: &Path, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_akashi"))
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .output()
         .unwrap();
     Run {

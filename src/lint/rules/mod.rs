@@ -5,6 +5,11 @@
 //! A rule's documentation is the Markdown file `docs/<group>/<name>.md` beside this file; it is
 //! the module documentation of the rule's code and what `akashi explain` prints.
 
+pub mod ad_absolute;
+pub mod ad_exaggeration;
+pub mod ad_price_emphasis;
+pub mod ad_superiority;
+pub mod ad_testimonial;
 pub mod cite_unknown_key;
 pub mod cite_unused_reference;
 pub mod claim_fullwidth_tag;
@@ -13,11 +18,20 @@ pub mod claim_missing_level;
 pub mod claim_unknown_level;
 pub mod claim_untagged;
 pub mod content_duplicate_url;
+pub mod disclosure_self_pay;
+pub mod disclosure_unapproved;
 pub mod evidence_level_exceeds_sources;
+pub mod evidence_overstated;
 pub mod i18n_claim_mismatch;
 pub mod i18n_missing_translation;
 pub mod i18n_missing_ui_string;
 pub mod markdown_unrendered_emphasis;
+pub mod readability_grade;
+pub mod readability_long_sentence;
+pub mod review_due_soon;
+pub mod review_interval;
+pub mod review_missing;
+pub mod review_overdue;
 
 use super::diagnostic::Severity;
 
@@ -78,6 +92,20 @@ rules! {
     SuppressMissingReason => "suppress/missing-reason", Error, "a suppression comment without a reason";
     SuppressUnused => "suppress/unused", Warning, "a suppression comment that suppresses nothing";
     SuppressUnknownRule => "suppress/unknown-rule", Error, "a suppression comment naming a rule that does not exist";
+    ReviewMissing => "review/missing", Error, "a published article without authors, reviewer or review dates";
+    ReviewInterval => "review/interval", Error, "a next review more than three years after the last";
+    ReviewOverdue => "review/overdue", Error, "a medical review whose due date has passed";
+    ReviewDueSoon => "review/due-soon", Warning, "a medical review due within 60 days";
+    DisclosureSelfPay => "disclosure/self-pay", Error, "a page about self-pay or unapproved treatment without the 自由診療 disclosures";
+    DisclosureUnapproved => "disclosure/unapproved", Error, "a page about an unapproved or off-label treatment without the 未承認医薬品等 disclosures";
+    AdAbsolute => "ad/absolute", Error, "absolute or guaranteed results (絶対, 完治, 副作用なし, guaranteed, cure)";
+    AdSuperiority => "ad/superiority", Error, "claims of superiority (日本一, No.1, 最高, best)";
+    AdExaggeration => "ad/exaggeration", Error, "exaggeration (画期的, 奇跡, miracle, breakthrough)";
+    AdTestimonial => "ad/testimonial", Error, "patient testimonials and before/after content about treatment effect";
+    AdPriceEmphasis => "ad/price-emphasis", Warning, "price or campaign emphasis (キャンペーン, 割引, discount)";
+    EvidenceOverstated => "evidence/overstated", Error, "wording more certain than the claim's evidence level";
+    ReadabilityLongSentence => "readability/long-sentence", Warning, "a Japanese sentence over 100 characters";
+    ReadabilityGrade => "readability/grade", Warning, "an English article above reading grade 8";
 }
 
 impl Rule {

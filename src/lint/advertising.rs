@@ -1,0 +1,119 @@
+//! Matching of the wording that Japan's medical advertising guideline (医療広告ガイドライン)
+//! prohibits or discourages, shared by the `ad/*` rules.
+//!
+//! Every block of an article's body is searched (headings and quotes too: a heading
+//! 「患者様の声」 is what the guideline means), as are the title and summary. A pattern may
+//! carry a check on its surroundings, because context matters: 「必ず医師にご相談ください」
+//! and "there is no cure" are fine.
+
+use crate::lint::{Context, Diagnostic, Rule};
+use regex::Regex;
+use std::ops::Range;
+
+/// Given the text and a match, `true` when the match is acceptable in its context.
+pub type Allowed = fn(&str, Range<usize>) -> bool;
+
+/// A prohibited expression: a regex, and a test of its surroundings that clears a match.
+pub struct Expression {
+    pub pattern: &'static str,
+    pub allowed: Allowed,
+}
+
+/// No context clears the match.
+pub const ALWAYS: Allowed = |_, _| false;
+
+/// A negation just before the match ("no cure", "not guaranteed").
+pub fn negated(text: &str, m: Range<usize>) -> bool {
+    let before =
+        &text[crate::source::floor_char_boundary(text, m.start.saturating_sub(24))..m.start];
+    let before = before.to_lowercase();
+    [
+        "no ", "not ", "cannot ", "can't ", "won't ", "isn't ", "doesn't ", "without ", "never ",
+    ]
+    .iter()
+    .any(|n| before.contains(n))
+}
+
+/// Within the same sentence as words about results: for `100%`, which is fine in
+/// 「費用は100%自己負担」 but not in 「満足度100%」.
+pub fn not_about_results(text: &str, m: Range<usize>) -> bool {
+    let start = text[..m.start]
+        .rfind(['。', '.', '!', '?', '！', '？', '\n'])
+        .map_or(0, |i| i + 1);
+    let end = text[m.end..]
+        .find(['。', '.', '!', '?', '！', '？', '\n'])
+        .map_or(text.len(), |i| m.end + i);
+    let sentence = text[start..end].to_lowercase();
+    ![
+        "効",
+        "治",
+        "満足",
+        "安全",
+        "改善",
+        "成功",
+        "effective",
+        "success",
+        "satisf",
+        "safe",
+        "cure",
+        "result",
+        "work",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
+}
+
+/// Reports every match of `expressions` in the articles' titles, summaries and bodies.
+pub fn scan(
+    cx: &Context<'_>,
+    rule: Rule,
+    expressions: &[Expression],
+    what: &str,
+    help: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let compiled: Vec<(Regex, Allowed)> = expressions
+        .iter()
+        .filter_map(|e| {
+            Regex::new(&format!("(?i){}", e.pattern))
+                .ok()
+                .map(|r| (r, e.allowed))
+        })
+        .collect();
+    for (page, _) in cx.articles() {
+        let mut found: Vec<(Range<usize>, String)> = Vec::new();
+        let mut search = |text: &str, map: &dyn Fn(usize) -> usize| {
+            for (re, allowed) in &compiled {
+                for m in re.find_iter(text) {
+                    if !allowed(text, m.range()) {
+                        found.push((map(m.start())..map(m.end()), m.as_str().to_string()));
+                    }
+                }
+            }
+        };
+        for key in ["title", "summary"] {
+            let span = page.front.span_of(key);
+            if span != (0..3) {
+                let text = &page.source.text[span.clone()];
+                search(text, &|o| span.start + o);
+            }
+        }
+        for block in &page.body.blocks {
+            search(&block.text, &|o| block.source_offset(o));
+        }
+        found.sort_by_key(|(span, _)| (span.start, span.end));
+        found.dedup_by(|a, b| a.0.start < b.0.end);
+        for (span, matched) in found {
+            out.push(
+                Diagnostic::new(
+                    rule,
+                    page.source.path(),
+                    span,
+                    format!("{what}: `{matched}`"),
+                )
+                .with_lang(Some(&page.lang))
+                .with_help(help),
+            );
+        }
+    }
+}
