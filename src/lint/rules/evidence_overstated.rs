@@ -42,7 +42,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ) {
                 Some((
                     format!(
-                        "「{}」 states certainty that only level A evidence supports; this claim is level {level}",
+                        "`{}` states certainty that only level A evidence supports; this claim is level {level}",
                         m.as_str()
                     ),
                     "soften the wording (「〜が示されています」「〜の可能性があります」, \"can\", \"may\") or cite evidence of high certainty",
@@ -53,7 +53,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ) {
                 Some((
                     format!(
-                        "「{}」 needs level B or better; this claim is level {level}",
+                        "`{}` needs level B or better; this claim is level {level}",
                         m.as_str()
                     ),
                     "use wording that matches low certainty: 「〜の可能性があります」, \"may\"",
