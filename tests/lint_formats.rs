@@ -255,6 +255,26 @@ fn explain_prints_a_rule_and_every_rule() {
             rule.id()
         );
     }
+    // The medical publishing rules explain themselves in Japanese too, for clinic editors.
+    for rule in akashi::lint::Rule::ALL {
+        let group = rule.id().split('/').next().unwrap();
+        if ["review", "disclosure", "ad", "readability"].contains(&group)
+            || rule.id() == "evidence/overstated"
+        {
+            assert!(
+                rule.doc().contains("## 日本語での説明"),
+                "{} has no Japanese explanation",
+                rule.id()
+            );
+        }
+        if group == "ad" {
+            assert!(
+                rule.doc().contains("医療広告ガイドライン"),
+                "{} does not cite the guideline",
+                rule.id()
+            );
+        }
+    }
     let unknown = akashi(&repo(), &["explain", "claim/untaged"]);
     assert_eq!(unknown.code, 2);
     assert!(
