@@ -102,10 +102,15 @@ fn build(root: Utf8PathBuf, out: Option<Utf8PathBuf>, options: &crate::Options) 
     let mut text = report::human::render(&shown, |d| built.checked.source(&d.file), color(&stderr));
     let summary = Summary::of(&built.checked.diagnostics);
     match built.written {
-        Some(n) => text.push_str(&format!(
-            "built {n} files into {out} ({})\n",
-            report::human::summary_line(summary)
-        )),
+        Some(n) => {
+            if !built.search_index {
+                text.push_str("note: no search index: Pagefind was not found (run `npm install` in the site folder)\n");
+            }
+            text.push_str(&format!(
+                "built {n} files into {out} ({})\n",
+                report::human::summary_line(summary)
+            ))
+        }
         None => text.push_str(&format!(
             "not built: {}; the previous output in {out} is unchanged\n",
             report::human::summary_line(summary)

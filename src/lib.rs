@@ -16,6 +16,7 @@ pub mod error;
 pub mod lint;
 pub mod parse;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod source;
 pub mod suggest;
@@ -165,6 +166,8 @@ pub struct Built {
     pub checked: Checked,
     /// Files written, or `None` when findings blocked publishing (nothing was written).
     pub written: Option<usize>,
+    /// Whether Pagefind built the search index.
+    pub search_index: bool,
 }
 
 /// Lints the site, and when no finding is an error, renders it into `out`.
@@ -175,16 +178,26 @@ pub fn build(root: &Utf8Path, out: &Utf8Path, options: &Options) -> Result<Built
         return Ok(Built {
             checked,
             written: None,
+            search_index: false,
         });
     }
-    let renderer = render::Renderer::new(&checked.site, &checked.theme)?;
+    let pagefind = search::Pagefind::find(root);
+    let renderer = render::Renderer::new(&checked.site, &checked.theme, pagefind.is_some())?;
     let mut files = write::static_files(&root.join("static"))?;
     files.extend(renderer.render_all()?);
     drop(renderer);
-    write::write_site(out, &files)?;
+    let mut indexed = false;
+    write::write_site(out, &files, |staging| {
+        if let Some(pagefind) = &pagefind {
+            pagefind.index(staging)?;
+            indexed = true;
+        }
+        Ok(())
+    })?;
     Ok(Built {
         checked,
         written: Some(files.len()),
+        search_index: indexed,
     })
 }
 

@@ -60,8 +60,14 @@ pub fn check_output_dir(root: &Utf8Path, out: &Utf8Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `files` as the new contents of `out`.
-pub fn write_site(out: &Utf8Path, files: &[OutputFile]) -> Result<()> {
+/// Writes `files` as the new contents of `out`. `finish` runs on the complete new folder before
+/// it replaces the old one (the search index is built there), so that its failure too leaves
+/// the previous output in place.
+pub fn write_site(
+    out: &Utf8Path,
+    files: &[OutputFile],
+    finish: impl FnOnce(&Utf8Path) -> Result<()>,
+) -> Result<()> {
     let out_abs = absolute(out)?;
     let parent = out_abs
         .parent()
@@ -83,6 +89,7 @@ pub fn write_site(out: &Utf8Path, files: &[OutputFile]) -> Result<()> {
         }
         std::fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, "write", e))?;
     }
+    finish(&staging_path)?;
     std::fs::write(staging_path.join(MARKER), MARKER_TEXT)
         .map_err(|e| Error::io(&staging_path, "write", e))?;
     if out_abs.exists() {

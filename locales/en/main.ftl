@@ -91,3 +91,9 @@ publisher-label = Published by
 contact-label = Contact
 coi-label = Conflicts of interest
 funding-label = Funding
+
+## Search
+search-label = Search this site
+search-placeholder = Search articles (for example: antidepressants, TMS)
+# [SEARCH_TERM] is replaced by what was searched for.
+search-zero-results = No articles match “[SEARCH_TERM]”

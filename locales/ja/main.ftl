@@ -85,3 +85,9 @@ publisher-label = 発行
 contact-label = お問い合わせ先
 coi-label = 利益相反
 funding-label = 資金
+
+## 検索
+search-label = サイト内検索
+search-placeholder = 記事を検索（例: 抗うつ薬、TMS）
+# [SEARCH_TERM] は検索語に置き換わります。
+search-zero-results = 「[SEARCH_TERM]」に一致する記事はありません

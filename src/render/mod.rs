@@ -48,10 +48,12 @@ pub struct Renderer<'s> {
     dates: DateFormats,
     /// Content-relative source path (`treatments/rtms.ja.md`) to page URL, for links.
     source_urls: HashMap<String, String>,
+    /// Whether a search index will be built (pages then load the search box).
+    search: bool,
 }
 
 impl<'s> Renderer<'s> {
-    pub fn new(site: &'s Site, theme: &Theme) -> Result<Self> {
+    pub fn new(site: &'s Site, theme: &Theme, search: bool) -> Result<Self> {
         let config = &site.config;
         let locale_of = |code: &str| {
             config
@@ -94,6 +96,7 @@ impl<'s> Renderer<'s> {
             locales,
             dates,
             source_urls,
+            search,
         })
     }
 
@@ -308,6 +311,7 @@ impl<'s> Renderer<'s> {
             "evidence_url": format!("/{lang}/evidence/"),
             "tags_url": format!("/{lang}/tags/"),
             "feed_url": format!("/{lang}/atom.xml"),
+            "search": self.search,
             "publisher": config.publisher.as_ref().map(|p| json!({
                 "name": crate::config::localized(&p.name, lang),
                 "url": p.url,

