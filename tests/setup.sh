@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-npm ci --no-audit --no-fund --loglevel=error
+# `npm install` rather than `npm ci`: the lock file holds only the Pagefind binary package
+# for this platform, which `npm ci` rejects as out of sync.
+npm install --no-audit --no-fund --loglevel=error
 
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)

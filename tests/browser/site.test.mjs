@@ -1,7 +1,7 @@
 // Browser tests of the built sample site: accessibility (axe-core, WCAG 2.2 A/AA) on every page
 // type in both languages, the language switcher, search in Japanese and English, and screenshots
 // at phone and desktop widths. Chromium is Debian's (`/usr/bin/chromium`), driven by
-// playwright-core; `npm ci` and `bash tests/setup.sh` install what these tests need.
+// playwright-core; `bash tests/setup.sh` installs what these tests need.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -25,7 +25,7 @@ let site, server, base, browser;
 before(async () => {
   site = join(mkdtempSync(join(tmpdir(), "akashi-browser-")), "public");
   execFileSync("cargo", ["run", "--quiet", "--", "build", "--out", site], { cwd: repo, stdio: "inherit", env: { ...process.env, SOURCE_DATE_EPOCH: "1795305600" } });
-  assert.ok(existsSync(join(site, "pagefind")), "the build has no search index: run `npm ci` first");
+  assert.ok(existsSync(join(site, "pagefind")), "the build has no search index: run `npm install` first");
   server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
     if (path.endsWith("/")) path += "index.html";
