@@ -120,6 +120,37 @@ pub struct Language {
     pub description: Option<String>,
     /// The locale used to format dates and plurals (`ja-JP`, `en-GB`).
     pub locale: String,
+    /// How fast readers of this language read, for the reading time shown on articles.
+    pub reading: ReadingSpeed,
+}
+
+/// Reading speed: Japanese is measured in characters a minute, English in words a minute.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ReadingSpeed {
+    CharactersPerMinute(u32),
+    WordsPerMinute(u32),
+}
+
+impl ReadingSpeed {
+    /// A usual speed for a language: about 500 characters a minute for languages written
+    /// without spaces between words (Japanese, Chinese), about 200 words a minute otherwise.
+    fn default_for(code: &str) -> Self {
+        match code {
+            "ja" | "zh" => ReadingSpeed::CharactersPerMinute(500),
+            _ => ReadingSpeed::WordsPerMinute(200),
+        }
+    }
+
+    /// Whole minutes (at least one) to read `text`.
+    pub fn minutes(self, text: &str) -> u32 {
+        let (amount, per_minute) = match self {
+            ReadingSpeed::CharactersPerMinute(n) => {
+                (text.chars().filter(|c| c.is_alphanumeric()).count(), n)
+            }
+            ReadingSpeed::WordsPerMinute(n) => (text.split_whitespace().count(), n),
+        };
+        (amount as u32).div_ceil(per_minute.max(1)).max(1)
+    }
 }
 
 const TOP_KEYS: &[&str] = &[
@@ -136,7 +167,13 @@ const TOP_KEYS: &[&str] = &[
 const PUBLISHER_KEYS: &[&str] = &["name", "url", "contact"];
 const TREATMENT_KEYS: &[&str] = &["id", "names", "status"];
 const LEXICON_KEYS: &[&str] = &["treatments", "effects", "not_claims"];
-const LANGUAGE_KEYS: &[&str] = &["title", "description", "locale"];
+const LANGUAGE_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "locale",
+    "characters_per_minute",
+    "words_per_minute",
+];
 /// GRADE certainty with the letters Japan's Minds guidelines use.
 const DEFAULT_LEVELS: &[&str] = &["A", "B", "C", "D"];
 
@@ -377,12 +414,23 @@ fn parse_language(f: &mut Fields<'_>, entry: &yaml::Entry) -> Option<Language> {
     let mut title = None;
     let mut description = None;
     let mut locale = None;
+    let mut reading = ReadingSpeed::default_for(&code);
     let fields = f.mapping(entry)?;
     for field in fields {
         match field.key.as_str() {
             "title" => title = f.string(field),
             "description" => description = f.string(field),
             "locale" => locale = f.string(field),
+            "characters_per_minute" => {
+                if let Some(n) = f.integer(field).filter(|n| *n > 0) {
+                    reading = ReadingSpeed::CharactersPerMinute(n as u32);
+                }
+            }
+            "words_per_minute" => {
+                if let Some(n) = f.integer(field).filter(|n| *n > 0) {
+                    reading = ReadingSpeed::WordsPerMinute(n as u32);
+                }
+            }
             _ => f.unknown_key(field, LANGUAGE_KEYS, &format!("language `{code}`")),
         }
     }
@@ -395,6 +443,7 @@ fn parse_language(f: &mut Fields<'_>, entry: &yaml::Entry) -> Option<Language> {
         code,
         title,
         description,
+        reading,
     })
 }
 
@@ -476,4 +525,20 @@ fn parse_localized(f: &mut Fields<'_>, entry: &yaml::Entry) -> Localized {
     f.string(entry)
         .map(|t| vec![("*".to_string(), t)])
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time_counts_characters_for_japanese_and_words_for_english() {
+        let ja = ReadingSpeed::default_for("ja");
+        assert_eq!(ja.minutes(&"あ".repeat(1000)), 2);
+        assert_eq!(ja.minutes(&"あ".repeat(1001)), 3);
+        let en = ReadingSpeed::default_for("en");
+        assert_eq!(en.minutes(&"word ".repeat(200)), 1);
+        assert_eq!(en.minutes(&"word ".repeat(450)), 3);
+        assert_eq!(en.minutes(""), 1);
+    }
 }

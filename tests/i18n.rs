@@ -89,6 +89,19 @@ fn dates_are_formatted_per_language() {
 }
 
 #[test]
+fn articles_show_reading_time_in_their_language() {
+    let site = fixture("bilingual");
+    assert_eq!(akashi(&site.root, &["build"]).code, 0);
+    let ja = std::fs::read_to_string(site.path("public/ja/treatments/tms/index.html")).unwrap();
+    assert!(ja.contains("<dt>読む時間の目安</dt><dd>約1分</dd>"), "{ja}");
+    let en = std::fs::read_to_string(site.path("public/en/treatments/tms/index.html")).unwrap();
+    assert!(
+        en.contains("<dt>Reading time</dt><dd>about 1 minute</dd>"),
+        "{en}"
+    );
+}
+
+#[test]
 fn the_index_lists_articles_newest_first() {
     let site = fixture("bilingual");
     assert_eq!(akashi(&site.root, &["build"]).code, 0);

@@ -97,3 +97,10 @@ search-label = Search this site
 search-placeholder = Search articles (for example: antidepressants, TMS)
 # [SEARCH_TERM] is replaced by what was searched for.
 search-zero-results = No articles match “[SEARCH_TERM]”
+
+## Reading time
+reading-time-label = Reading time
+reading-time = { $minutes ->
+    [one] about 1 minute
+   *[other] about { $minutes } minutes
+}

@@ -91,3 +91,7 @@ search-label = サイト内検索
 search-placeholder = 記事を検索（例: 抗うつ薬、TMS）
 # [SEARCH_TERM] は検索語に置き換わります。
 search-zero-results = 「[SEARCH_TERM]」に一致する記事はありません
+
+## 読む時間
+reading-time-label = 読む時間の目安
+reading-time = 約{ $minutes }分

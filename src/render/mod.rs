@@ -514,6 +514,7 @@ impl<'s> Renderer<'s> {
             "unapproved": disclosure(&fm.unapproved),
             "section": section,
             "jsonld": self.json_ld(page),
+            "reading_minutes": self.site.config.language(lang).map(|l| l.reading.minutes(&visible_text(page))),
         }))
     }
 
@@ -750,4 +751,23 @@ pub fn encode_path(path: &str) -> String {
         }
     }
     out
+}
+
+/// The words a reader reads: the body without Markdown syntax, tags and code.
+fn visible_text(page: &Page) -> String {
+    page.body
+        .blocks
+        .iter()
+        .filter(|b| b.kind != crate::parse::markdown::BlockKind::Heading)
+        .map(|b| {
+            b.text.replace(
+                [
+                    crate::parse::markdown::TAG_MARK,
+                    crate::parse::markdown::CODE_MARK,
+                ],
+                " ",
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
