@@ -47,6 +47,23 @@ pub enum Command {
         /// The date review deadlines are checked against (default: SOURCE_DATE_EPOCH or today)
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<jiff::civil::Date>,
+        /// Apply the safe fixes (full-width tags, the case of a level), then report what is left
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// Show the safe fixes as a diff without writing anything
+        #[arg(long)]
+        diff: bool,
+    },
+    /// Create a new article in every language of the site, as a draft
+    New {
+        /// Where: SECTION/SLUG, for example treatments/ketamine
+        path: String,
+        /// The site's folder
+        #[arg(long, default_value = ".")]
+        root: Utf8PathBuf,
+        /// The date to fill in (default: SOURCE_DATE_EPOCH or today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<jiff::civil::Date>,
     },
     /// Print the documentation of a rule (what it finds, why it matters, examples)
     Explain {
@@ -79,8 +96,30 @@ pub fn run(cli: Cli) -> Result<u8> {
             root,
             format,
             today,
-        } => lint(root, paths, format, &crate::Options::new(today)?),
+            fix,
+            diff,
+        } => {
+            let options = crate::Options::new(today)?;
+            if diff {
+                return show_fixes(&root, &paths, &options);
+            }
+            if fix {
+                fix_command(&root, &paths, &options)?;
+            }
+            lint(root, paths, format, &options)
+        }
         Command::Explain { rule, all } => explain(rule.as_deref(), all),
+        Command::New { path, root, today } => {
+            let options = crate::Options::new(today)?;
+            let config = crate::config::Config::load(&root)?;
+            let written = crate::scaffold::new_article(&config, &path, options.today)?;
+            let mut text = String::new();
+            for file in written {
+                text.push_str(&format!("created {file}\n"));
+            }
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(0)
+        }
     }
 }
 
@@ -148,6 +187,51 @@ fn lint(
     };
     let _ = stdout.lock().write_all(text.as_bytes());
     Ok(exit_code(&checked))
+}
+
+/// `--fix` / `--diff`: applies (or shows) the safe fixes and says what changed; the lint that
+/// follows reports what is left.
+fn fix_command(root: &Utf8PathBuf, paths: &[Utf8PathBuf], options: &crate::Options) -> Result<()> {
+    let fixes = planned_fixes(root, paths, options)?;
+    let stderr = std::io::stderr();
+    let mut text = String::new();
+    crate::fix::apply(root, &fixes)?;
+    let count: usize = fixes.iter().map(|f| f.applied.len()).sum();
+    for fix in &fixes {
+        for applied in &fix.applied {
+            text.push_str(&format!("fixed {applied}\n"));
+        }
+    }
+    text.push_str(&format!(
+        "{count} finding(s) fixed in {} file(s)\n",
+        fixes.len()
+    ));
+    let _ = stderr.lock().write_all(text.as_bytes());
+    Ok(())
+}
+
+fn planned_fixes(
+    root: &Utf8PathBuf,
+    paths: &[Utf8PathBuf],
+    options: &crate::Options,
+) -> Result<Vec<crate::fix::FileFix>> {
+    let checked = if paths.is_empty() {
+        crate::check(root, options)?
+    } else {
+        crate::check_paths(root, paths, options)?
+    };
+    Ok(crate::fix::plan(&checked.diagnostics, |p| {
+        checked.source(p)
+    }))
+}
+
+/// `--diff`: the safe fixes as a diff; nothing is written.
+fn show_fixes(root: &Utf8PathBuf, paths: &[Utf8PathBuf], options: &crate::Options) -> Result<u8> {
+    let fixes = planned_fixes(root, paths, options)?;
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(crate::fix::diff(&fixes).as_bytes());
+    Ok(0)
 }
 
 /// The site root relative to the current folder (`""` or `"site/"`), so that SARIF and GitHub

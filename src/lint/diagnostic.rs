@@ -41,6 +41,8 @@ pub struct Diagnostic {
     /// Language of the article the finding is in, when it is in one.
     pub lang: Option<String>,
     pub help: Option<String>,
+    /// A safe replacement for the span, which `akashi lint --fix` applies.
+    pub fix: Option<String>,
 }
 
 impl Diagnostic {
@@ -59,7 +61,13 @@ impl Diagnostic {
             span,
             lang: None,
             help: None,
+            fix: None,
         }
+    }
+
+    pub fn with_fix(mut self, replacement: impl Into<String>) -> Self {
+        self.fix = Some(replacement.into());
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

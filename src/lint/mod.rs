@@ -7,6 +7,7 @@
 pub mod advertising;
 pub mod claims;
 pub mod diagnostic;
+pub mod links;
 pub mod report;
 pub mod rules;
 pub mod suppress;
@@ -90,5 +91,10 @@ pub fn check(cx: &Context<'_>) -> Vec<Diagnostic> {
     rules::evidence_overstated::check(cx, &mut out);
     rules::readability_long_sentence::check(cx, &mut out);
     rules::readability_grade::check(cx, &mut out);
+    rules::link_broken::check(cx, &mut out);
+    rules::link_anchor::check(cx, &mut out);
+    rules::link_other_language::check(cx, &mut out);
+    rules::link_missing_file::check(cx, &mut out);
+    rules::link_unsafe::check(cx, &mut out);
     out
 }

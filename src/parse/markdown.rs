@@ -204,14 +204,21 @@ pub struct Body {
     /// Evidence tags and citations, in document order, with spans in the file.
     pub tags: Vec<TagAt>,
     pub headings: Vec<Heading>,
-    /// Link destinations as written, with spans in the file.
-    pub links: Vec<(String, Range<usize>)>,
+    /// Links and images, as written, with spans in the file.
+    pub links: Vec<Link>,
     /// Runs of text between block boundaries, for sentence-level checks.
     pub blocks: Vec<Block>,
     /// HTML comments (`<!-- ... -->`) with their spans in the file.
     pub comments: Vec<(String, Range<usize>)>,
     /// `*` and `_` runs that CommonMark left as literal characters, with spans in the file.
     pub literal_emphasis: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub dest: String,
+    pub span: Range<usize>,
+    pub image: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -418,12 +425,16 @@ pub fn scan(body: &str, offset: usize) -> Body {
                     Event::End(TagEnd::BlockQuote(_)) => {
                         quote_depth = quote_depth.saturating_sub(1)
                     }
-                    Event::Start(MdTag::Link { dest_url, .. } | MdTag::Image { dest_url, .. }) => {
-                        out.links.push((
-                            dest_url.to_string(),
-                            offset + range.start..offset + range.end,
-                        ));
-                    }
+                    Event::Start(MdTag::Link { dest_url, .. }) => out.links.push(Link {
+                        dest: dest_url.to_string(),
+                        span: offset + range.start..offset + range.end,
+                        image: false,
+                    }),
+                    Event::Start(MdTag::Image { dest_url, .. }) => out.links.push(Link {
+                        dest: dest_url.to_string(),
+                        span: offset + range.start..offset + range.end,
+                        image: true,
+                    }),
                     _ => {}
                 }
             }

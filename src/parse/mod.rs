@@ -44,6 +44,17 @@ impl Page {
         }
     }
 
+    /// Cited keys in order of first use; the reference list is numbered in this order.
+    pub fn citation_order(&self) -> Vec<String> {
+        let mut order: Vec<String> = Vec::new();
+        for (key, _) in self.body.tags.iter().flat_map(|t| t.tag.keys.iter()) {
+            if !order.contains(key) {
+                order.push(key.clone());
+            }
+        }
+        order
+    }
+
     pub fn is_article(&self) -> bool {
         self.kind == PageKind::Article
     }

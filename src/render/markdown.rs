@@ -27,16 +27,12 @@ pub struct RenderedBody {
 
 /// Citation keys of a page, numbered 1, 2, ... in order of first use.
 pub fn citation_numbers(page: &Page) -> (HashMap<String, usize>, Vec<String>) {
-    let mut numbers = HashMap::new();
-    let mut order = Vec::new();
-    for tag in &page.body.tags {
-        for (key, _) in &tag.tag.keys {
-            if !numbers.contains_key(key) {
-                order.push(key.clone());
-                numbers.insert(key.clone(), order.len());
-            }
-        }
-    }
+    let order = page.citation_order();
+    let numbers = order
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), i + 1))
+        .collect();
     (numbers, order)
 }
 

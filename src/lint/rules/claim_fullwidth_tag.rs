@@ -14,10 +14,28 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "evidence tag typed with full-width characters",
                 )
                 .with_lang(Some(&page.lang))
-                .with_help(format!("write it as `{}`", ascii_form(&tag.tag))),
+                .with_help(format!(
+                    "write it as `{}` (`akashi lint --fix` does)",
+                    ascii_form(&canonical(cx, &tag.tag))
+                ))
+                .with_fix(ascii_form(&canonical(cx, &tag.tag))),
             );
         }
     }
+}
+
+/// The tag with its level in the case the site's scheme writes it (`ｂ` becomes `B`).
+fn canonical(cx: &Context<'_>, tag: &Tag) -> Tag {
+    let mut tag = tag.clone();
+    let levels = &cx.site.config.evidence_levels;
+    let written = tag
+        .level
+        .as_deref()
+        .and_then(|level| levels.iter().find(|l| l.eq_ignore_ascii_case(level)));
+    if let Some(l) = written {
+        tag.level = Some(l.clone());
+    }
+    tag
 }
 
 /// The tag as it should be typed: ASCII brackets, colon, at signs and semicolons.

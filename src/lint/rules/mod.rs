@@ -25,6 +25,11 @@ pub mod evidence_overstated;
 pub mod i18n_claim_mismatch;
 pub mod i18n_missing_translation;
 pub mod i18n_missing_ui_string;
+pub mod link_anchor;
+pub mod link_broken;
+pub mod link_missing_file;
+pub mod link_other_language;
+pub mod link_unsafe;
 pub mod markdown_unrendered_emphasis;
 pub mod readability_grade;
 pub mod readability_long_sentence;
@@ -106,6 +111,11 @@ rules! {
     EvidenceOverstated => "evidence/overstated", Error, "wording more certain than the claim's evidence level";
     ReadabilityLongSentence => "readability/long-sentence", Warning, "a Japanese sentence over 100 characters";
     ReadabilityGrade => "readability/grade", Warning, "an English article above reading grade 8";
+    LinkBroken => "link/broken", Error, "a link to a page of the site that does not exist";
+    LinkAnchor => "link/anchor", Error, "a link to a heading that does not exist";
+    LinkOtherLanguage => "link/other-language", Warning, "a link to a page in the other language";
+    LinkMissingFile => "link/missing-file", Error, "an image or file that is not in static/";
+    LinkUnsafe => "link/unsafe", Error, "a javascript:, vbscript: or data: URL";
 }
 
 impl Rule {

@@ -1,0 +1,262 @@
+//! Where the links of an article lead, for the `link/*` rules: another article (by its Markdown
+//! source, which survives URL changes), a page akashi generates, a file in `static/`, an
+//! anchor, or an unsafe URL. Nothing here touches the network: external links are not checked.
+
+use crate::lint::{Context, Rule};
+use crate::parse::Page;
+use crate::parse::markdown::Link;
+use crate::site::Site;
+
+/// A problem with one link: the rule, the message and the help.
+pub struct Problem {
+    pub rule: Rule,
+    pub message: String,
+    pub help: String,
+}
+
+fn problem(rule: Rule, message: String, help: &str) -> Option<Problem> {
+    Some(Problem {
+        rule,
+        message,
+        help: help.to_string(),
+    })
+}
+
+/// Decodes `%E3%81%86` escapes in a URL path.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| u8::from_str_radix(&s[i + 1..i + 3], 16).ok())
+            .flatten();
+        if let Some(b) = escaped {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Anchors a page has: its headings, and its reference list.
+fn has_anchor(page: &Page, anchor: &str) -> bool {
+    let anchor = percent_decode(anchor);
+    page.body.headings.iter().any(|h| h.anchor == anchor)
+        || anchor
+            .strip_prefix("ref-")
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| n >= 1 && n <= page.citation_order().len())
+}
+
+/// The page published at a site path (`/ja/treatments/rtms/`).
+fn page_at<'s>(site: &'s Site, path: &str) -> Option<&'s Page> {
+    let path = if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    };
+    site.published().find(|p| site.url(p) == path)
+}
+
+/// Site paths akashi generates itself besides the pages.
+fn is_generated(site: &Site, path: &str) -> bool {
+    if matches!(path, "/" | "/404.html" | "/sitemap.xml") || path.starts_with("/pagefind/") {
+        return true;
+    }
+    site.config.language_codes().any(|l| {
+        let base = format!("/{l}/");
+        path == base
+            || path == format!("{base}atom.xml")
+            || path == format!("{base}evidence/")
+            || path.starts_with(&format!("{base}tags/"))
+    })
+}
+
+pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
+    let site = cx.site;
+    let dest = link.dest.trim();
+    // Browsers drop tabs, line breaks and other control characters from URLs before reading
+    // the scheme (`java\tscript:`).
+    let lower: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_control() && *c != ' ')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
+        return problem(
+            Rule::LinkUnsafe,
+            format!(
+                "a `{}:` URL can run code in the reader's browser",
+                lower.split(':').next().unwrap_or_default()
+            ),
+            "link to a page or a file instead",
+        );
+    }
+    if dest.is_empty()
+        || lower.contains("://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+        || lower.starts_with("//")
+    {
+        return None;
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or(path);
+    if path.is_empty() {
+        let anchor = anchor.unwrap_or_default();
+        return (!anchor.is_empty() && !has_anchor(page, anchor)).then(|| Problem {
+            rule: Rule::LinkAnchor,
+            message: format!("this page has no heading `#{anchor}`"),
+            help: "check the heading's text, or give the heading an id: `## 見出し {#id}`".into(),
+        });
+    }
+    // A Markdown source, relative to this page's folder.
+    if path.ends_with(".md") && !path.starts_with('/') {
+        let path = &percent_decode(path);
+        let mut parts: Vec<&str> = page
+            .dir
+            .split('/')
+            .filter(|p| !p.is_empty() && !p.starts_with('@'))
+            .collect();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    if parts.pop().is_none() {
+                        return problem(
+                            Rule::LinkBroken,
+                            format!("`{path}` points outside content/"),
+                            "link to a file inside content/",
+                        );
+                    }
+                }
+                p => parts.push(p),
+            }
+        }
+        let source = format!("content/{}", parts.join("/"));
+        let Some(target) = site.pages.iter().find(|p| p.source.path.as_str() == source) else {
+            return problem(
+                Rule::LinkBroken,
+                format!("no page `{source}`"),
+                "check the file name and folder; links to sources are relative to this file",
+            );
+        };
+        return target_problems(page, target, anchor);
+    }
+    let absolute = if path.starts_with('/') {
+        normalize(&percent_decode(path))
+    } else {
+        // Relative to the page's own URL.
+        normalize(&format!("{}{}", site.url(page), percent_decode(path)))
+    };
+    if let Some(target) = page_at(site, &absolute) {
+        return target_problems(page, target, anchor);
+    }
+    if is_generated(site, &absolute) {
+        return None;
+    }
+    let file = site
+        .config
+        .root
+        .join("static")
+        .join(absolute.trim_start_matches('/'));
+    if file.is_file() {
+        return None;
+    }
+    let looks_like_page =
+        absolute.ends_with('/') || !absolute.rsplit('/').next().unwrap_or("").contains('.');
+    if looks_like_page && !link.image {
+        problem(
+            Rule::LinkBroken,
+            format!("akashi publishes no page at `{absolute}`"),
+            "link to the article's Markdown source (`../section/name.ja.md`), which keeps working when URLs change",
+        )
+    } else {
+        problem(
+            Rule::LinkMissingFile,
+            format!("no file `static{absolute}`"),
+            "put the file in static/ at that path; static/ is published as it is",
+        )
+    }
+}
+
+/// Resolves `.` and `..` in an absolute URL path, keeping a trailing `/`.
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let trailing = if path.ends_with('/') && !parts.is_empty() {
+        "/"
+    } else {
+        ""
+    };
+    format!("/{}{trailing}", parts.join("/"))
+}
+
+fn target_problems(page: &Page, target: &Page, anchor: Option<&str>) -> Option<Problem> {
+    if target.front.draft && !page.front.draft {
+        return problem(
+            Rule::LinkBroken,
+            format!(
+                "`{}` is a draft, so it is not published",
+                target.source.path
+            ),
+            "publish the page (remove `draft: true`) or remove the link",
+        );
+    }
+    if let Some(anchor) = anchor.filter(|a| !a.is_empty() && !has_anchor(target, a)) {
+        return problem(
+            Rule::LinkAnchor,
+            format!("`{}` has no heading `#{anchor}`", target.source.path),
+            "check the heading's text, or give the heading an id: `## 見出し {#id}`",
+        );
+    }
+    if target.lang != page.lang {
+        return problem(
+            Rule::LinkOtherLanguage,
+            format!(
+                "links from this page in `{}` to {}, a page in `{}`",
+                page.lang, target.source.path, target.lang
+            ),
+            "link to the page in this page's language; the language switcher already leads to translations",
+        );
+    }
+    None
+}
+
+/// Runs [`check`] on every link of every article and keeps the findings of `rule`.
+pub fn report(cx: &Context<'_>, rule: Rule, out: &mut Vec<crate::lint::Diagnostic>) {
+    for page in &cx.site.pages {
+        for link in &page.body.links {
+            if let Some(p) = check(cx, page, link).filter(|p| p.rule == rule) {
+                out.push(
+                    crate::lint::Diagnostic::new(
+                        rule,
+                        page.source.path(),
+                        link.span.clone(),
+                        p.message,
+                    )
+                    .with_lang(Some(&page.lang))
+                    .with_help(p.help),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! `akashi lint --fix` and `--diff`: only the safe fixes, and nothing else in the file.
+
+mod common;
+
+use common::{akashi, fixture};
+
+#[test]
+fn diff_shows_and_fix_applies_only_the_safe_fixes() {
+    let site = fixture("rules/claim-fullwidth-tag/fires");
+    let path = site.path("content/a.ja.md");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let lowercase = before
+        .replace("TMS治療は", "<!-- note -->\nTMS治療は")
+        .replace("［Ｂ：", "［ｂ：");
+    std::fs::write(&path, &lowercase).unwrap();
+
+    let diff = akashi(&site.root, &["lint", "--diff"]);
+    assert_eq!(diff.code, 0);
+    insta::assert_snapshot!("fix_diff", diff.stdout);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        lowercase,
+        "--diff wrote to the file"
+    );
+
+    let fix = akashi(&site.root, &["lint", "--fix", "--format", "json"]);
+    assert!(
+        fix.stderr.contains("fixed content/a.ja.md:"),
+        "{}",
+        fix.stderr
+    );
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("示されています[B: @oreardon2007; @mutz2019]。"),
+        "{after}"
+    );
+    // Everything else is as it was, byte for byte.
+    assert_eq!(
+        after.replace(
+            "[B: @oreardon2007; @mutz2019]",
+            "［ｂ：＠oreardon2007；＠mutz2019］"
+        ),
+        lowercase
+    );
+    let doc: serde_json::Value = serde_json::from_str(&fix.stdout).unwrap();
+    assert_eq!(
+        doc["diagnostics"].as_array().unwrap().len(),
+        0,
+        "{}",
+        fix.stdout
+    );
+}
+
+#[test]
+fn fix_keeps_a_byte_order_mark_and_crlf_line_endings() {
+    let site = fixture("crlf-bom");
+    let path = site.path("content/a.ja.md");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("[B: @mutz2019]", "［Ｂ：＠mutz2019］");
+    std::fs::write(&path, &text).unwrap();
+    let run = akashi(&site.root, &["lint", "--fix"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let after = std::fs::read(&path).unwrap();
+    assert!(after.starts_with("\u{feff}".as_bytes()));
+    let after = String::from_utf8(after).unwrap();
+    assert!(
+        after.contains("軽くします[B: @mutz2019]。\r\n"),
+        "{after:?}"
+    );
+    assert_eq!(after.matches("\r\n").count(), text.matches("\r\n").count());
+}
