@@ -54,6 +54,18 @@ pub enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// Build, serve on 127.0.0.1, rebuild and reload open pages when a file changes
+    Serve {
+        /// The site's folder
+        #[arg(long, default_value = ".")]
+        root: Utf8PathBuf,
+        /// Port (0: any free port)
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The date review deadlines are checked against (default: SOURCE_DATE_EPOCH or today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<jiff::civil::Date>,
+    },
     /// Create a new article in every language of the site, as a draft
     New {
         /// Where: SECTION/SLUG, for example treatments/ketamine
@@ -109,6 +121,16 @@ pub fn run(cli: Cli) -> Result<u8> {
             lint(root, paths, format, &options)
         }
         Command::Explain { rule, all } => explain(rule.as_deref(), all),
+        Command::Serve { root, port, today } => {
+            let options = crate::Options::new(today)?;
+            crate::serve::run(&root, port, &options, |port| {
+                let _ = writeln!(
+                    std::io::stdout().lock(),
+                    "serving the site at http://127.0.0.1:{port}/ (stop with Ctrl-C)"
+                );
+            })?;
+            Ok(0)
+        }
         Command::New { path, root, today } => {
             let options = crate::Options::new(today)?;
             let config = crate::config::Config::load(&root)?;

@@ -19,6 +19,7 @@ pub mod parse;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod suggest;
@@ -39,6 +40,8 @@ use theme::Theme;
 pub struct Options {
     /// The date review deadlines are checked against.
     pub today: jiff::civil::Date,
+    /// Pages load the live-reload script of `akashi serve`.
+    pub live_reload: bool,
 }
 
 impl Options {
@@ -46,7 +49,10 @@ impl Options {
     /// convention) when it is set; otherwise the current date in UTC.
     pub fn new(today: Option<jiff::civil::Date>) -> Result<Options> {
         if let Some(today) = today {
-            return Ok(Options { today });
+            return Ok(Options {
+                today,
+                live_reload: false,
+            });
         }
         let stamp = match std::env::var("SOURCE_DATE_EPOCH") {
             Ok(epoch) => {
@@ -61,6 +67,7 @@ impl Options {
             Err(_) => jiff::Timestamp::now(),
         };
         Ok(Options {
+            live_reload: false,
             today: stamp.to_zoned(jiff::tz::TimeZone::UTC).date(),
         })
     }
@@ -184,7 +191,8 @@ pub fn build(root: &Utf8Path, out: &Utf8Path, options: &Options) -> Result<Built
         });
     }
     let pagefind = search::Pagefind::find(root);
-    let renderer = render::Renderer::new(&checked.site, &checked.theme, pagefind.is_some())?;
+    let renderer = render::Renderer::new(&checked.site, &checked.theme, pagefind.is_some())?
+        .with_live_reload(options.live_reload);
     let mut files = write::static_files(&root.join("static"))?;
     files.extend(renderer.render_all()?);
     drop(renderer);

@@ -104,3 +104,6 @@ reading-time = { $minutes ->
     [one] about 1 minute
    *[other] about { $minutes } minutes
 }
+
+## Preview (akashi serve)
+live-overlay-title = The site has problems that block publishing. The last good version is shown until they are fixed.

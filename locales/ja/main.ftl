@@ -95,3 +95,6 @@ search-zero-results = 「[SEARCH_TERM]」に一致する記事はありません
 ## 読む時間
 reading-time-label = 読む時間の目安
 reading-time = 約{ $minutes }分
+
+## プレビュー（akashi serve）
+live-overlay-title = 公開できない問題があります。直すまで、前回の正常なページを表示しています。

@@ -50,6 +50,8 @@ pub struct Renderer<'s> {
     source_urls: HashMap<String, String>,
     /// Whether a search index will be built (pages then load the search box).
     search: bool,
+    /// Whether pages load the live-reload script of `akashi serve`.
+    live_reload: bool,
 }
 
 impl<'s> Renderer<'s> {
@@ -97,7 +99,13 @@ impl<'s> Renderer<'s> {
             dates,
             source_urls,
             search,
+            live_reload: false,
         })
+    }
+
+    pub fn with_live_reload(mut self, live_reload: bool) -> Self {
+        self.live_reload = live_reload;
+        self
     }
 
     /// Renders the whole site.
@@ -312,6 +320,7 @@ impl<'s> Renderer<'s> {
             "tags_url": format!("/{lang}/tags/"),
             "feed_url": format!("/{lang}/atom.xml"),
             "search": self.search,
+            "live_reload": self.live_reload,
             "publisher": config.publisher.as_ref().map(|p| json!({
                 "name": crate::config::localized(&p.name, lang),
                 "url": p.url,

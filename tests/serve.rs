@@ -1,0 +1,196 @@
+//! `akashi serve` on a free loopback port: a saved change is served and announced, an error
+//! keeps the last good page and is reported, and a burst of saves leaves the server healthy.
+
+mod common;
+
+use common::{TODAY_EPOCH, fixture};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    port: u16,
+    events: Arc<Mutex<String>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_akashi"))
+        .args(["serve", "--port", "0"])
+        .current_dir(root)
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port: u16 = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {line:?}"));
+    // Listen to the reload events like an open page does.
+    let events = Arc::new(Mutex::new(String::new()));
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.write_all(b"GET /__akashi/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+    let sink = events.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stream.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    // The subscription is registered once the response headers arrive.
+    wait_for(
+        || events.lock().unwrap().contains("200 OK"),
+        "the event stream",
+    );
+    Server {
+        child,
+        port,
+        events,
+    }
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, text)
+}
+
+fn wait_for(mut done: impl FnMut() -> bool, what: &str) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn count(server: &Server, event: &str) -> usize {
+    server
+        .events
+        .lock()
+        .unwrap()
+        .matches(&format!("event: {event}"))
+        .count()
+}
+
+#[test]
+fn a_saved_change_is_served_and_open_pages_are_told_to_reload() {
+    let site = fixture("bilingual");
+    let server = start(&site.root);
+    let (status, page) = get(server.port, "/ja/treatments/tms/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>TMS治療</h1>"));
+    assert!(
+        page.contains("/__akashi/live.js"),
+        "pages load the live-reload script"
+    );
+
+    let path = site.path("content/treatments/tms.ja.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("title: TMS治療\n", "title: TMS治療（改訂）\n"),
+    )
+    .unwrap();
+    wait_for(|| count(&server, "reload") >= 1, "a reload event");
+    let (_, page) = get(server.port, "/ja/treatments/tms/");
+    assert!(
+        page.contains("<h1>TMS治療（改訂）</h1>"),
+        "the new page is served"
+    );
+}
+
+#[test]
+fn an_error_keeps_the_last_good_page_and_is_reported() {
+    let site = fixture("bilingual");
+    let server = start(&site.root);
+    let path = site.path("content/treatments/tms.ja.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("title: TMS治療\n", "titel: TMS治療（壊れた）\n"),
+    )
+    .unwrap();
+    wait_for(|| count(&server, "findings") >= 1, "a findings event");
+    assert!(
+        server
+            .events
+            .lock()
+            .unwrap()
+            .contains("frontmatter/unknown-key")
+    );
+    let (status, page) = get(server.port, "/ja/treatments/tms/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<h1>TMS治療</h1>"),
+        "the last good page is still served"
+    );
+    assert_eq!(count(&server, "reload"), 0);
+}
+
+#[test]
+fn a_burst_of_fifty_saves_in_a_second_leaves_the_server_healthy() {
+    let site = fixture("bilingual");
+    let server = start(&site.root);
+    let path = site.path("content/about.en.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    for i in 0..50 {
+        // Half-written states included: every other save truncates the file.
+        let content = if i % 2 == 0 {
+            text[..text.len() / 2].to_string()
+        } else {
+            format!("{text}\nSave {i}.\n")
+        };
+        std::fs::write(&path, content).unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::fs::write(&path, format!("{text}\nFinal save.\n")).unwrap();
+    wait_for(
+        || get(server.port, "/en/about/").1.contains("Final save."),
+        "the final save to be served",
+    );
+    assert_eq!(get(server.port, "/__akashi/health").0, 200);
+    let reloads = count(&server, "reload");
+    assert!(
+        (1..=10).contains(&reloads),
+        "{reloads} reloads for one burst"
+    );
+}
