@@ -2,8 +2,8 @@
 //! process exit code: 0 (nothing blocks publishing), 1 (findings that block publishing).
 //! Errors that stop the run become exit code 2 in `main`.
 
+use crate::lint::Diagnostic;
 use crate::lint::report::{self, Summary};
-use crate::lint::{Diagnostic, Severity};
 use crate::{Checked, Result};
 use camino::Utf8PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -153,13 +153,7 @@ fn build(root: Utf8PathBuf, out: Option<Utf8PathBuf>, options: &crate::Options) 
     let out = out.unwrap_or_else(|| crate::default_out(&root));
     let built = crate::build(&root, &out, options)?;
     let stderr = std::io::stderr();
-    let shown: Vec<Diagnostic> = built
-        .checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity >= Severity::Warning)
-        .cloned()
-        .collect();
+    let shown = built.checked.warnings_and_errors();
     let mut text = report::human::render(&shown, |d| built.checked.source(&d.file), color(&stderr));
     let summary = Summary::of(&built.checked.diagnostics);
     match built.written {

@@ -82,6 +82,15 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// Findings worth showing after a build: warnings and errors (notes are for `lint`).
+    pub fn warnings_and_errors(&self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity >= lint::Severity::Warning)
+            .cloned()
+            .collect()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }

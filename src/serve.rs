@@ -7,8 +7,8 @@
 //! in the browser. Bursts of saves are coalesced by the file watcher's debouncer.
 
 use crate::error::{Error, Result};
+use crate::lint::Diagnostic;
 use crate::lint::report::human;
-use crate::lint::{Diagnostic, Severity};
 use axum::Router;
 use axum::extract::State;
 use axum::response::IntoResponse;
@@ -171,13 +171,7 @@ fn rebuild(
     let mut stderr = String::new();
     match result {
         Ok(built) => {
-            let shown: Vec<Diagnostic> = built
-                .checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity >= Severity::Warning)
-                .cloned()
-                .collect();
+            let shown = built.checked.warnings_and_errors();
             stderr.push_str(&human::render(
                 &shown,
                 |d| built.checked.source(&d.file),
