@@ -36,11 +36,24 @@ impl Site {
         loaded.diagnostics.extend(extra.diagnostics);
         loaded.other_sources.extend(extra.other_sources);
         let mut diagnostics = loaded.diagnostics;
-        let pages: Vec<Page> = loaded
-            .pages
-            .into_iter()
-            .map(|file| parse::parse_page(file, &mut diagnostics))
-            .collect();
+        // Pages parse independently: in parallel, collected in file order.
+        let parsed: Vec<(Page, Vec<Diagnostic>)> = {
+            use rayon::prelude::*;
+            loaded
+                .pages
+                .into_par_iter()
+                .map(|file| {
+                    let mut found = Vec::new();
+                    let page = parse::parse_page(file, &mut found);
+                    (page, found)
+                })
+                .collect()
+        };
+        let mut pages = Vec::with_capacity(parsed.len());
+        for (page, found) in parsed {
+            diagnostics.extend(found);
+            pages.push(page);
+        }
         let references = match &loaded.references {
             Some(source) => parse::references::parse(source, &mut diagnostics),
             None => References::default(),

@@ -37,7 +37,13 @@ impl<'a> Context<'a> {
         detector: &Detector,
         today: jiff::civil::Date,
     ) -> Self {
-        let sentences = site.pages.iter().map(|p| detector.sentences(p)).collect();
+        let sentences = {
+            use rayon::prelude::*;
+            site.pages
+                .par_iter()
+                .map(|p| detector.sentences(p))
+                .collect()
+        };
         Context {
             site,
             theme,

@@ -150,12 +150,25 @@ impl<'s> Renderer<'s> {
             }
 
             // Articles.
+            // Articles render independently: in parallel, kept in order.
+            let rendered: Vec<Result<OutputFile>> = {
+                use rayon::prelude::*;
+                articles
+                    .par_iter()
+                    .map(|article| {
+                        let url = site.url(article);
+                        let mut cx = self.base(lang, &url, &self.alternates(article));
+                        cx["article"] = self.article_json(article)?;
+                        self.page("article.html", &url, cx)
+                    })
+                    .collect()
+            };
+            for file in rendered {
+                out.push(file?);
+            }
             for article in &articles {
                 let url = site.url(article);
                 let alternates = self.alternates(article);
-                let mut cx = self.base(lang, &url, &alternates);
-                cx["article"] = self.article_json(article)?;
-                out.push(self.page("article.html", &url, cx)?);
                 let lastmod = article
                     .front
                     .updated
