@@ -75,9 +75,12 @@ pub fn scan(
     let compiled: Vec<(Regex, Allowed)> = expressions
         .iter()
         .filter_map(|e| {
-            Regex::new(&format!("(?i){}", e.pattern))
-                .ok()
-                .map(|r| (r, e.allowed))
+            Regex::new(&crate::lint::claims::ascii_word_boundaries(&format!(
+                "(?i){}",
+                e.pattern
+            )))
+            .ok()
+            .map(|r| (r, e.allowed))
         })
         .collect();
     for (page, _) in cx.articles() {

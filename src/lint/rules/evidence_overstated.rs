@@ -12,7 +12,12 @@ const PROBABLE: &str = r"おそらく|恐らく|たぶん|\bprobably\b|\bmost li
 const UNCERTAIN: &str = r"わかっていません|分かっていません|わかっていない|わかりません|不明|はっきりしていません|はっきりしない|確かではありません|不確か|限られ|研究されて(?:おらず|いません)|確認されていません|示されていません|\bnot known\b|\bunknown\b|\buncertain\b|\bunclear\b|\blittle evidence\b|\bnot been (?:studied|shown|proven|tested)\b|\bnot clear\b|\bmay or may not\b|\blimited evidence\b|\bno (?:good |reliable |clear )?evidence\b";
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(&format!("(?i){pattern}")).expect("built-in pattern"))
+    cell.get_or_init(|| {
+        Regex::new(&crate::lint::claims::ascii_word_boundaries(&format!(
+            "(?i){pattern}"
+        )))
+        .expect("built-in pattern")
+    })
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
