@@ -181,11 +181,7 @@ fn lint(
     format: Format,
     options: &crate::Options,
 ) -> Result<u8> {
-    let checked = if paths.is_empty() {
-        crate::check(&root, options)?
-    } else {
-        crate::check_paths(&root, &paths, options)?
-    };
+    let checked = check(&root, &paths, options)?;
     let stdout = std::io::stdout();
     let source = |d: &Diagnostic| checked.source(&d.file);
     let text = match format {
@@ -226,16 +222,25 @@ fn fix_command(root: &Utf8PathBuf, paths: &[Utf8PathBuf], options: &crate::Optio
     Ok(())
 }
 
+/// The whole site, or only the given files.
+fn check(
+    root: &Utf8PathBuf,
+    paths: &[Utf8PathBuf],
+    options: &crate::Options,
+) -> Result<crate::Checked> {
+    if paths.is_empty() {
+        crate::check(root, options)
+    } else {
+        crate::check_paths(root, paths, options)
+    }
+}
+
 fn planned_fixes(
     root: &Utf8PathBuf,
     paths: &[Utf8PathBuf],
     options: &crate::Options,
 ) -> Result<Vec<crate::fix::FileFix>> {
-    let checked = if paths.is_empty() {
-        crate::check(root, options)?
-    } else {
-        crate::check_paths(root, paths, options)?
-    };
+    let checked = check(root, paths, options)?;
     Ok(crate::fix::plan(&checked.diagnostics, |p| {
         checked.source(p)
     }))

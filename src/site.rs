@@ -109,6 +109,28 @@ impl Site {
         url
     }
 
+    /// Where a relative link to a Markdown source leads, as a path inside `content/`
+    /// (`conditions/depression.ja.md`), resolved from the linking page's folder; `None` when
+    /// its `..` steps leave `content/`. Used by the renderer and the link checks alike.
+    pub fn linked_source(page: &Page, path: &str) -> Option<String> {
+        // Pages given on the command line from outside the site have no folder inside it.
+        let mut parts: Vec<&str> = page
+            .dir
+            .split('/')
+            .filter(|p| !p.is_empty() && !p.starts_with('@'))
+            .collect();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                p => parts.push(p),
+            }
+        }
+        Some(parts.join("/"))
+    }
+
     /// The site's treatments that a page names in its title or body (in any language).
     pub fn treatments_discussed(&self, page: &Page) -> Vec<&crate::config::Treatment> {
         let text = format!("{}\n{}", page.front.title, page.body_text()).to_lowercase();

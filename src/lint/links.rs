@@ -123,27 +123,14 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
     // A Markdown source, relative to this page's folder.
     if path.ends_with(".md") && !path.starts_with('/') {
         let path = &percent_decode(path);
-        let mut parts: Vec<&str> = page
-            .dir
-            .split('/')
-            .filter(|p| !p.is_empty() && !p.starts_with('@'))
-            .collect();
-        for part in path.split('/') {
-            match part {
-                "" | "." => {}
-                ".." => {
-                    if parts.pop().is_none() {
-                        return problem(
-                            Rule::LinkBroken,
-                            format!("`{path}` points outside content/"),
-                            "link to a file inside content/",
-                        );
-                    }
-                }
-                p => parts.push(p),
-            }
-        }
-        let source = format!("content/{}", parts.join("/"));
+        let Some(inside) = Site::linked_source(page, path) else {
+            return problem(
+                Rule::LinkBroken,
+                format!("`{path}` points outside content/"),
+                "link to a file inside content/",
+            );
+        };
+        let source = format!("content/{inside}");
         let Some(target) = site.pages.iter().find(|p| p.source.path.as_str() == source) else {
             return problem(
                 Rule::LinkBroken,

@@ -462,17 +462,7 @@ impl<'s> Renderer<'s> {
         if !path.ends_with(".md") {
             return None;
         }
-        let mut parts: Vec<&str> = page.dir.split('/').filter(|p| !p.is_empty()).collect();
-        for part in path.split('/') {
-            match part {
-                "" | "." => {}
-                ".." => {
-                    parts.pop()?;
-                }
-                p => parts.push(p),
-            }
-        }
-        let url = self.source_urls.get(&parts.join("/"))?;
+        let url = self.source_urls.get(&Site::linked_source(page, path)?)?;
         Some(match fragment {
             Some(f) => format!("{}#{f}", encode_path(url)),
             None => encode_path(url),
