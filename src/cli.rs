@@ -33,6 +33,9 @@ pub enum Command {
         /// The date review deadlines are checked against (default: SOURCE_DATE_EPOCH or today)
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<jiff::civil::Date>,
+        /// Print how long each stage took (to standard error)
+        #[arg(long)]
+        timings: bool,
     },
     /// Check the site (or only the given Markdown files) without building it
     Lint {
@@ -65,6 +68,9 @@ pub enum Command {
         /// The date review deadlines are checked against (default: SOURCE_DATE_EPOCH or today)
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<jiff::civil::Date>,
+        /// Print how long each stage of every rebuild took (to standard error)
+        #[arg(long)]
+        timings: bool,
     },
     /// Create a new article in every language of the site, as a draft
     New {
@@ -102,7 +108,12 @@ pub enum Format {
 
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Build { root, out, today } => build(root, out, &crate::Options::new(today)?),
+        Command::Build {
+            root,
+            out,
+            today,
+            timings,
+        } => build(root, out, &crate::Options::new(today)?, timings),
         Command::Lint {
             paths,
             root,
@@ -121,9 +132,14 @@ pub fn run(cli: Cli) -> Result<u8> {
             lint(root, paths, format, &options)
         }
         Command::Explain { rule, all } => explain(rule.as_deref(), all),
-        Command::Serve { root, port, today } => {
+        Command::Serve {
+            root,
+            port,
+            today,
+            timings,
+        } => {
             let options = crate::Options::new(today)?;
-            crate::serve::run(&root, port, &options, |port| {
+            crate::serve::run(&root, port, &options, timings, |port| {
                 let _ = writeln!(
                     std::io::stdout().lock(),
                     "serving the site at http://127.0.0.1:{port}/ (stop with Ctrl-C)"
@@ -149,7 +165,12 @@ fn color(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-fn build(root: Utf8PathBuf, out: Option<Utf8PathBuf>, options: &crate::Options) -> Result<u8> {
+fn build(
+    root: Utf8PathBuf,
+    out: Option<Utf8PathBuf>,
+    options: &crate::Options,
+    timings: bool,
+) -> Result<u8> {
     let out = out.unwrap_or_else(|| crate::default_out(&root));
     let built = crate::build(&root, &out, options)?;
     let stderr = std::io::stderr();
@@ -170,6 +191,10 @@ fn build(root: Utf8PathBuf, out: Option<Utf8PathBuf>, options: &crate::Options) 
             "not built: {}; the previous output in {out} is unchanged\n",
             report::human::summary_line(summary)
         )),
+    }
+    if timings {
+        text.push_str("timings:\n");
+        text.push_str(&built.checked.timings.render());
     }
     let _ = stderr.lock().write_all(text.as_bytes());
     Ok(if built.written.is_some() { 0 } else { 1 })

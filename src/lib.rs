@@ -14,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod fix;
+pub mod incremental;
 pub mod lint;
 pub mod parse;
 pub mod render;
@@ -24,6 +25,7 @@ pub mod site;
 pub mod source;
 pub mod suggest;
 pub mod theme;
+pub mod timings;
 pub mod write;
 pub mod yaml;
 
@@ -79,6 +81,19 @@ pub struct Checked {
     pub theme: Theme,
     /// All findings, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+    /// How long each stage took.
+    pub timings: timings::Timings,
+    /// How much of an earlier run was reused.
+    pub reuse: incremental::Reuse,
+    /// Per page (in the order of `site.pages`): what the next run may reuse.
+    states: Vec<incremental::PageState>,
+    lint_key: u64,
+    /// Set when the site was rendered.
+    render_key: Option<u64>,
+    /// Listing pages, feeds and the sitemap as rendered, by output path, with their keys.
+    listings: incremental::Listings,
+    /// When this run began reading `content/`.
+    scanned: std::time::SystemTime,
 }
 
 impl Checked {
@@ -101,11 +116,22 @@ impl Checked {
             .source(path)
             .or_else(|| self.theme.sources().find(|s| s.path() == path))
     }
+
+    /// Hands what this run made to `cache`, for the next run to reuse.
+    pub fn keep_in(self, cache: &mut incremental::Cache) {
+        cache.keep(
+            self.site.pages,
+            self.states,
+            self.scanned,
+            self.lint_key,
+            self.render_key.map(|k| (k, self.listings)),
+        );
+    }
 }
 
 /// Loads the site in `root` and runs the lint.
 pub fn check(root: &Utf8Path, options: &Options) -> Result<Checked> {
-    check_with(root, &[], options)
+    check_with(root, &[], options, &mut incremental::Cache::default())
 }
 
 /// Lints only the given Markdown files (inside or outside `content/`, or folders of them) with
@@ -146,7 +172,7 @@ pub fn check_paths(root: &Utf8Path, paths: &[Utf8PathBuf], options: &Options) ->
             }
         }
     }
-    let mut checked = check_with(root, &outside, options)?;
+    let mut checked = check_with(root, &outside, options, &mut incremental::Cache::default())?;
     let shown: std::collections::BTreeSet<&Utf8Path> =
         outside.iter().map(|(_, s)| s.as_path()).collect();
     checked
@@ -159,23 +185,142 @@ fn check_with(
     root: &Utf8Path,
     outside: &[(Utf8PathBuf, Utf8PathBuf)],
     options: &Options,
+    cache: &mut incremental::Cache,
 ) -> Result<Checked> {
+    use rayon::prelude::*;
+    let mut timings = timings::Timings::start();
     let config = config::Config::load(root)?;
     let (theme, mut diagnostics) = Theme::load(&config)?;
-    let detector = lint::claims::Detector::new(&config.claim_terms())
-        .map_err(|e| Error::msg(format!("invalid term in site.yaml `claim_lexicon`: {e}")))?;
+    let detector = cache.detector(&config)?;
+    timings.lap("config");
+
+    let scanned = cache.scanning();
+    let mut loaded = content::load_changed(&config, &|path, stamp| cache.unchanged(path, stamp))?;
     let extra = content::load_outside(&config, outside);
-    let (site, site_diagnostics) = Site::load_with(config, extra)?;
-    diagnostics.extend(site_diagnostics);
-    let cx = lint::Context::new(&site, &theme, &detector, options.today);
-    diagnostics.extend(lint::check(&cx));
-    drop(cx);
+    loaded.pages.extend(extra.pages);
+    loaded.diagnostics.extend(extra.diagnostics);
+    loaded.other_sources.extend(extra.other_sources);
+    diagnostics.append(&mut loaded.diagnostics);
+    timings.lap("load");
+
+    // Parse what changed; take the rest from the last run.
+    let mut reuse = incremental::Reuse::default();
+    let mut kept = Vec::with_capacity(loaded.pages.len() + loaded.unchanged.len());
+    let mut fresh = Vec::new();
+    for path in &loaded.unchanged {
+        match cache.take_unchanged(path) {
+            Some(mut k) => {
+                k.state.unchanged = true;
+                kept.push((k.page, k.state));
+            }
+            None => return Err(Error::msg(format!("`{path}` vanished from the cache"))),
+        }
+    }
+    for file in loaded.pages {
+        match cache.take(&file.source.path, &file.source.text) {
+            Some(mut k) => {
+                k.state.unchanged = true;
+                k.state.stamp = file.stamp;
+                kept.push((k.page, k.state));
+            }
+            None => fresh.push(file),
+        }
+    }
+    reuse.parsed = kept.len();
+    let parsed: Vec<(parse::Page, incremental::PageState)> = fresh
+        .into_par_iter()
+        .map(|file| {
+            let mut state = incremental::PageState {
+                stamp: file.stamp,
+                ..Default::default()
+            };
+            let page = parse::parse_page(file, &mut state.parse_findings);
+            state.sentences = detector.sentences(&page);
+            (page, state)
+        })
+        .collect();
+    let mut all: Vec<(parse::Page, incremental::PageState)> = kept;
+    all.extend(parsed);
+    all.sort_by(|a, b| a.0.source.path.cmp(&b.0.source.path));
+    let (pages, mut states): (Vec<_>, Vec<_>) = all.into_iter().unzip();
+    reuse.pages = pages.len();
+    let site = Site::new(
+        config,
+        pages,
+        loaded.references,
+        loaded.other_sources,
+        &mut diagnostics,
+    );
+    timings.lap("parse");
+
+    let lint_key = incremental::lint_key(&site, &theme, options.today);
+    let reusable = cache.lint_key_matches(lint_key);
+    let sentences: Vec<Vec<lint::claims::Sentence>> = states
+        .iter_mut()
+        .map(|s| std::mem::take(&mut s.sentences))
+        .collect();
+    // A page's results stay valid while it and its translations are unchanged.
+    let unchanged: Vec<bool> = states.iter().map(|s| s.unchanged).collect();
+    for (i, state) in states.iter_mut().enumerate() {
+        state.unchanged =
+            unchanged[i] && site.translations_of(&site.pages[i]).all(|t| unchanged[t]);
+        if !state.unchanged {
+            state.html = None;
+        }
+    }
+    let same: Vec<bool> = states.iter().map(|s| s.unchanged).collect();
+    let findings: Vec<Option<Vec<Diagnostic>>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|i| {
+            if reusable && same[i] {
+                None
+            } else {
+                Some(lint::check_page(
+                    &site,
+                    &theme,
+                    &sentences,
+                    options.today,
+                    i,
+                ))
+            }
+        })
+        .collect();
+    for ((state, found), sentences) in states.iter_mut().zip(findings).zip(sentences) {
+        if let Some(found) = found {
+            state.findings = found;
+        } else {
+            reuse.checked += 1;
+        }
+        state.sentences = sentences;
+    }
+    for state in &states {
+        diagnostics.extend(state.parse_findings.iter().cloned());
+        diagnostics.extend(state.findings.iter().cloned());
+    }
+    {
+        let sentences: Vec<Vec<lint::claims::Sentence>> = states
+            .iter_mut()
+            .map(|s| std::mem::take(&mut s.sentences))
+            .collect();
+        diagnostics.extend(lint::check_site(&site, &theme, &sentences, options.today));
+        for (state, s) in states.iter_mut().zip(sentences) {
+            state.sentences = s;
+        }
+    }
     let mut diagnostics = lint::suppress::apply(&site, diagnostics);
     lint::diagnostic::sort(&mut diagnostics);
+    timings.lap("rules");
     Ok(Checked {
         site,
         theme,
         diagnostics,
+        timings,
+        reuse,
+        states,
+        lint_key,
+        render_key: None,
+        listings: Default::default(),
+        scanned,
     })
 }
 
@@ -191,33 +336,92 @@ pub struct Built {
 /// Lints the site, and when no finding is an error, renders it into `out`.
 pub fn build(root: &Utf8Path, out: &Utf8Path, options: &Options) -> Result<Built> {
     write::check_output_dir(root, out)?;
-    let checked = check(root, options)?;
-    if checked.has_errors() {
+    let pagefind = search::Pagefind::find(root);
+    let (checked, files) = check_and_render(
+        root,
+        options,
+        pagefind.is_some(),
+        &mut incremental::Cache::default(),
+    )?;
+    let mut checked = checked;
+    let Some(files) = files else {
         return Ok(Built {
             checked,
             written: None,
             search_index: false,
         });
-    }
-    let pagefind = search::Pagefind::find(root);
-    let renderer = render::Renderer::new(&checked.site, &checked.theme, pagefind.is_some())?
-        .with_live_reload(options.live_reload);
-    let mut files = write::static_files(&root.join("static"))?;
-    files.extend(renderer.render_all()?);
-    drop(renderer);
+    };
     let mut indexed = false;
+    let mut search_time = None;
     write::write_site(out, &files, |staging| {
         if let Some(pagefind) = &pagefind {
+            let started = std::time::Instant::now();
             pagefind.index(staging)?;
+            search_time = Some(("search", started.elapsed()));
             indexed = true;
         }
         Ok(())
     })?;
+    checked.timings.lap_with("write", search_time);
     Ok(Built {
         checked,
         written: Some(files.len()),
         search_index: indexed,
     })
+}
+
+/// Lints the site, and when no finding is an error, renders it in memory, reusing what `cache`
+/// kept of the last run and leaving this run's results there. The files come in a fixed
+/// order: static files first, then the rendered pages.
+pub fn rebuild(
+    root: &Utf8Path,
+    options: &Options,
+    search: bool,
+    cache: &mut incremental::Cache,
+) -> Result<(Checked, Option<Vec<render::OutputFile>>)> {
+    check_and_render(root, options, search, cache)
+}
+
+fn check_and_render(
+    root: &Utf8Path,
+    options: &Options,
+    search: bool,
+    cache: &mut incremental::Cache,
+) -> Result<(Checked, Option<Vec<render::OutputFile>>)> {
+    let mut checked = check_with(root, &[], options, cache)?;
+    if checked.has_errors() {
+        return Ok((checked, None));
+    }
+    let render_key =
+        incremental::render_key(&checked.site, &checked.theme, search, options.live_reload);
+    let reusable = cache.render_key_matches(render_key);
+    let mut files = write::static_files(&root.join("static"))?;
+    {
+        let earlier = incremental::Earlier {
+            cache,
+            states: &checked.states,
+            valid: reusable,
+        };
+        let renderer = render::Renderer::new(&checked.site, &checked.theme, search)?
+            .with_live_reload(options.live_reload)
+            .with_site_key(render_key);
+        let (rendered, reused) = renderer.render_all(&earlier)?;
+        checked.reuse.outputs = rendered.len();
+        files.extend(rendered);
+        checked.reuse.rendered = reused;
+    }
+    checked.listings = files
+        .iter()
+        .filter_map(|f| f.key.map(|k| (f.path.clone(), (k, f.bytes.clone()))))
+        .collect();
+    for file in &files {
+        if let Some(i) = file.page {
+            checked.states[i].html = Some(file.bytes.clone());
+        }
+    }
+    checked.render_key = Some(render_key);
+    checked.timings.lap("render");
+    Ok((checked, Some(files)))
 }
 
 /// The default output folder of a site.

@@ -1,26 +1,35 @@
 //! `akashi serve`: builds the site, serves it on 127.0.0.1, watches the site's files, rebuilds
 //! on a change and reloads open pages.
 //!
-//! A rebuild goes through the same lint and atomic output swap as `akashi build`, so a file
-//! saved halfway or a change that introduces an error never replaces the last good site: the
-//! server keeps serving it, prints the findings in the terminal and shows them over the page
-//! in the browser. Bursts of saves are coalesced by the file watcher's debouncer.
+//! The site is served from memory. A rebuild goes through the same lint as `akashi build` and
+//! reuses what the last one made for everything a change did not affect (see
+//! [`crate::incremental`]); when it succeeds, the new site replaces the old one in one step, so
+//! a reader never gets a half-built page. A file saved halfway or a change that introduces an
+//! error never replaces the last good site: the server keeps serving it, prints the findings in
+//! the terminal and shows them over the page in the browser. Bursts of saves are coalesced by
+//! the file watcher's debouncer. The search index, which takes longer, is rebuilt on disk in the
+//! background after each good build and served from there.
 
 use crate::error::{Error, Result};
+use crate::incremental::Cache;
 use crate::lint::Diagnostic;
 use crate::lint::report::human;
+use crate::render::OutputFile;
 use axum::Router;
-use axum::extract::State;
-use axum::response::IntoResponse;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use camino::{Utf8Path, Utf8PathBuf};
 use futures_util::stream::Stream;
 use notify_debouncer_full::notify::RecursiveMode;
+use std::collections::HashMap;
 use std::convert::Infallible;
-use std::sync::mpsc;
+use std::sync::{Arc, RwLock, mpsc};
 use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
+use tower::ServiceExt;
 
 /// What open pages are told.
 #[derive(Debug, Clone)]
@@ -36,14 +45,30 @@ const LIVE_JS: &str = include_str!("serve/live.js");
 /// Paths under the site that trigger a rebuild.
 const WATCHED: &[&str] = &["content", "templates", "locales", "static", "site.yaml"];
 
+/// The built site, by path inside the output folder (`ja/index.html`).
+#[derive(Default)]
+struct Served {
+    files: HashMap<String, bytes::Bytes>,
+}
+
+/// What the request handlers share.
+#[derive(Clone)]
+struct Shared {
+    site: Arc<RwLock<Arc<Served>>>,
+    notices: broadcast::Sender<Notice>,
+    /// Where the search index is written (its `pagefind/` folder is served from there).
+    search_dir: Utf8PathBuf,
+}
+
 /// Runs the server until the process ends.
 pub fn run(
     root: &Utf8Path,
     port: u16,
     options: &crate::Options,
+    timings: bool,
     ready: impl FnOnce(u16),
 ) -> Result<()> {
-    let out_dir = tempfile::Builder::new()
+    let search_tmp = tempfile::Builder::new()
         .prefix("akashi-serve-")
         .tempdir()
         .map_err(|e| {
@@ -53,19 +78,34 @@ pub fn run(
                 e,
             )
         })?;
-    let out = Utf8PathBuf::from_path_buf(out_dir.path().join("site"))
+    let search_dir = Utf8PathBuf::from_path_buf(search_tmp.path().join("site"))
         .map_err(|_| Error::msg("temporary folder path is not UTF-8"))?;
     let options = crate::Options {
         live_reload: true,
         ..options.clone()
     };
     let (tx, _) = broadcast::channel::<Notice>(64);
+    let shared = Shared {
+        site: Arc::new(RwLock::new(Arc::new(Served::default()))),
+        notices: tx,
+        search_dir: search_dir.clone(),
+    };
+    let pagefind = crate::search::Pagefind::find(root);
+    let search_jobs = pagefind.map(|pagefind| search_worker(pagefind, search_dir.clone()));
 
-    rebuild(root, &out, &options, &tx);
+    let mut builder = Builder {
+        root: root.to_path_buf(),
+        options,
+        cache: Cache::default(),
+        shared: shared.clone(),
+        search_jobs,
+        timings,
+    };
+    builder.rebuild();
 
     let (events_tx, events_rx) = mpsc::channel::<()>();
     let mut debouncer = notify_debouncer_full::new_debouncer(
-        Duration::from_millis(150),
+        Duration::from_millis(DEBOUNCE_MS),
         None,
         move |result: notify_debouncer_full::DebounceEventResult| {
             if let Ok(events) = result {
@@ -95,16 +135,20 @@ pub fn run(
                 .map_err(|e| Error::msg(format!("cannot watch `{path}`: {e}")))?;
         }
     }
-    {
-        let (root, out, tx) = (root.to_path_buf(), out.clone(), tx.clone());
-        std::thread::spawn(move || {
-            while events_rx.recv().is_ok() {
-                // A burst of saves is one rebuild.
-                while events_rx.recv_timeout(Duration::from_millis(50)).is_ok() {}
-                rebuild(&root, &out, &options, &tx);
+    std::thread::spawn(move || {
+        while events_rx.recv().is_ok() {
+            // A burst of saves is one rebuild: wait for a quiet moment, but not for ever.
+            let first = Instant::now();
+            loop {
+                match events_rx.recv_timeout(QUIET) {
+                    Ok(()) if first.elapsed() < MAX_WAIT => continue,
+                    Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => break,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                }
             }
-        });
-    }
+            builder.rebuild();
+        }
+    });
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -118,9 +162,6 @@ pub fn run(
             .local_addr()
             .map_err(|e| Error::msg(e.to_string()))?
             .port();
-        let files = tower_http::services::ServeDir::new(out.as_std_path()).not_found_service(
-            tower_http::services::ServeFile::new(out.join("404.html").as_std_path()),
-        );
         let app = Router::new()
             .route("/__akashi/events", get(events))
             .route(
@@ -133,16 +174,123 @@ pub fn run(
                 }),
             )
             .route("/__akashi/health", get(|| async { "ok" }))
-            .fallback_service(files)
-            .with_state(tx);
+            .fallback(serve_file)
+            .with_state(shared);
         ready(port);
         axum::serve(listener, app)
             .await
             .map_err(|e| Error::msg(format!("server stopped: {e}")))
     })?;
     drop(debouncer);
-    drop(out_dir);
+    drop(search_tmp);
     Ok(())
+}
+
+/// How long the watcher holds file events to merge those of one save.
+const DEBOUNCE_MS: u64 = 10;
+/// A rebuild starts when no file has changed for this long...
+const QUIET: Duration = Duration::from_millis(30);
+/// ...or when changes have gone on for this long.
+const MAX_WAIT: Duration = Duration::from_millis(400);
+
+/// Answers a request from the site in memory, or from the search index on disk.
+async fn serve_file(State(shared): State<Shared>, request: Request) -> Response {
+    let path = crate::site::percent_decode(request.uri().path());
+    let key = path.trim_start_matches('/');
+    if key.starts_with("pagefind/") {
+        let dir = tower_http::services::ServeDir::new(shared.search_dir.as_std_path());
+        return match dir.oneshot(request).await {
+            Ok(response) => response.into_response(),
+            Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+        };
+    }
+    let site = shared
+        .site
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clone();
+    let index = format!("{key}index.html");
+    let found = if key.is_empty() || key.ends_with('/') {
+        site.files.get(&index).map(|b| (index.as_str(), b))
+    } else {
+        site.files.get(key).map(|b| (key, b))
+    };
+    if let Some((name, bytes)) = found {
+        return file_response(StatusCode::OK, name, bytes.clone());
+    }
+    // A folder asked for without its slash: where its page is.
+    if site.files.contains_key(&format!("{key}/index.html")) {
+        return (
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, format!("{}/", request.uri().path()))],
+        )
+            .into_response();
+    }
+    match site.files.get("404.html") {
+        Some(bytes) => file_response(StatusCode::NOT_FOUND, "404.html", bytes.clone()),
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+fn file_response(status: StatusCode, name: &str, bytes: bytes::Bytes) -> Response {
+    let mime = mime_guess::from_path(name).first_or_octet_stream();
+    let content_type = if mime.type_() == mime_guess::mime::TEXT
+        || mime.subtype() == mime_guess::mime::JAVASCRIPT
+        || mime.subtype() == mime_guess::mime::JSON
+        || mime.subtype() == mime_guess::mime::XML
+    {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
+    };
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-cache".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// Writes each good build to disk and indexes it with Pagefind, one at a time; builds that
+/// arrive while one is being indexed are skipped for the newest.
+fn search_worker(
+    pagefind: crate::search::Pagefind,
+    dir: Utf8PathBuf,
+) -> mpsc::Sender<Arc<Vec<OutputFile>>> {
+    let (tx, rx) = mpsc::channel::<Arc<Vec<OutputFile>>>();
+    std::thread::spawn(move || {
+        while let Ok(mut files) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                files = newer;
+            }
+            let started = Instant::now();
+            let result = crate::write::write_site(&dir, &files, |staging| pagefind.index(staging));
+            let line = match result {
+                Ok(()) => format!(
+                    "search index rebuilt in {} ms\n",
+                    started.elapsed().as_millis()
+                ),
+                Err(e) => format!("search index not rebuilt: {e}\n"),
+            };
+            use std::io::Write;
+            let _ = std::io::stderr().lock().write_all(line.as_bytes());
+        }
+    });
+    tx
+}
+
+/// Rebuilds the site on demand, keeping what each build made for the next.
+struct Builder {
+    root: Utf8PathBuf,
+    options: crate::Options,
+    cache: Cache,
+    shared: Shared,
+    search_jobs: Option<mpsc::Sender<Arc<Vec<OutputFile>>>>,
+    /// Print the stages of every rebuild.
+    timings: bool,
 }
 
 /// Editors' temporary files (`.x.swp`, `x~`, `.#x`, `4913`) do not trigger a rebuild.
@@ -158,69 +306,90 @@ fn relevant(path: &std::path::Path) -> bool {
         || name == "4913")
 }
 
-/// Builds into `out` and tells open pages; errors leave the previous site in place.
-fn rebuild(
-    root: &Utf8Path,
-    out: &Utf8Path,
-    options: &crate::Options,
-    tx: &broadcast::Sender<Notice>,
-) {
-    let started = Instant::now();
-    let result = crate::build(root, out, options);
-    let elapsed = started.elapsed().as_millis();
-    let mut stderr = String::new();
-    match result {
-        Ok(built) => {
-            let shown = built.checked.warnings_and_errors();
-            stderr.push_str(&human::render(
-                &shown,
-                |d| built.checked.source(&d.file),
-                false,
-            ));
-            if built.written.is_some() {
-                stderr.push_str(&format!("rebuilt in {elapsed} ms\n"));
-                let _ = tx.send(Notice::Reload);
-            } else {
-                let errors: Vec<&Diagnostic> = shown.iter().filter(|d| d.is_error()).collect();
-                let overlay: Vec<serde_json::Value> = errors
-                    .iter()
-                    .map(|d| {
-                        let at = built
-                            .checked
-                            .source(&d.file)
-                            .map(|s| s.line_col(d.span.start));
-                        serde_json::json!({
-                            "rule": d.rule.id(),
-                            "file": d.file.as_str(),
-                            "line": at.map(|a| a.line),
-                            "column": at.map(|a| a.column),
-                            "message": d.message,
-                        })
-                    })
-                    .collect();
+impl Builder {
+    /// Builds the site and tells open pages; errors leave the previous site in place.
+    fn rebuild(&mut self) {
+        let started = Instant::now();
+        let search = self.search_jobs.is_some();
+        let result = crate::rebuild(&self.root, &self.options, search, &mut self.cache);
+        let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+        let tx = &self.shared.notices;
+        let mut stderr = String::new();
+        match result {
+            Ok((checked, files)) => {
+                let shown = checked.warnings_and_errors();
+                stderr.push_str(&human::render(&shown, |d| checked.source(&d.file), false));
+                match files {
+                    Some(files) => {
+                        let served = Served {
+                            files: files
+                                .iter()
+                                .map(|f| (f.path.clone(), f.bytes.clone()))
+                                .collect(),
+                        };
+                        *self
+                            .shared
+                            .site
+                            .write()
+                            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(served);
+                        let reuse = checked.reuse;
+                        stderr.push_str(&format!(
+                            "rebuilt in {elapsed:.0} ms: {} of {} pages changed, {} of {} files rendered again\n",
+                            reuse.pages - reuse.parsed,
+                            reuse.pages,
+                            reuse.outputs - reuse.rendered,
+                            reuse.outputs,
+                        ));
+                        let _ = tx.send(Notice::Reload);
+                        if self.timings {
+                            stderr.push_str(&checked.timings.render());
+                        }
+                        if let Some(jobs) = &self.search_jobs {
+                            let _ = jobs.send(Arc::new(files));
+                        }
+                    }
+                    None => {
+                        let errors: Vec<&Diagnostic> =
+                            shown.iter().filter(|d| d.is_error()).collect();
+                        let overlay: Vec<serde_json::Value> = errors
+                            .iter()
+                            .map(|d| {
+                                let at = checked.source(&d.file).map(|s| s.line_col(d.span.start));
+                                serde_json::json!({
+                                    "rule": d.rule.id(),
+                                    "file": d.file.as_str(),
+                                    "line": at.map(|a| a.line),
+                                    "column": at.map(|a| a.column),
+                                    "message": d.message,
+                                })
+                            })
+                            .collect();
+                        stderr.push_str(&format!(
+                            "not rebuilt: {} error(s); still serving the last good build\n",
+                            errors.len()
+                        ));
+                        let _ = tx.send(Notice::Findings(
+                            serde_json::Value::from(overlay).to_string(),
+                        ));
+                    }
+                }
+                checked.keep_in(&mut self.cache);
+            }
+            Err(e) => {
                 stderr.push_str(&format!(
-                    "not rebuilt: {} error(s); still serving the last good build\n",
-                    errors.len()
+                    "not rebuilt: {e}; still serving the last good build\n"
                 ));
-                let _ = tx.send(Notice::Findings(
-                    serde_json::Value::from(overlay).to_string(),
-                ));
+                let overlay = serde_json::json!([{"rule": "", "file": "", "line": null, "column": null, "message": e.to_string()}]);
+                let _ = tx.send(Notice::Findings(overlay.to_string()));
             }
         }
-        Err(e) => {
-            stderr.push_str(&format!(
-                "not rebuilt: {e}; still serving the last good build\n"
-            ));
-            let overlay = serde_json::json!([{"rule": "", "file": "", "line": null, "column": null, "message": e.to_string()}]);
-            let _ = tx.send(Notice::Findings(overlay.to_string()));
-        }
+        use std::io::Write;
+        let _ = std::io::stderr().lock().write_all(stderr.as_bytes());
     }
-    use std::io::Write;
-    let _ = std::io::stderr().lock().write_all(stderr.as_bytes());
 }
 
-async fn events(State(tx): State<broadcast::Sender<Notice>>) -> impl IntoResponse {
-    Sse::new(notices(tx.subscribe())).keep_alive(KeepAlive::default())
+async fn events(State(shared): State<Shared>) -> impl IntoResponse {
+    Sse::new(notices(shared.notices.subscribe())).keep_alive(KeepAlive::default())
 }
 
 fn notices(

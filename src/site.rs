@@ -21,41 +21,38 @@ pub struct Site {
     pub other_sources: Vec<SourceFile>,
     /// Index into `pages` by translation key and language.
     translations: HashMap<(String, String), usize>,
+    /// Index into `pages` by source path (`content/treatments/rtms.ja.md`).
+    by_source: HashMap<String, usize>,
+    /// Index into `pages` of the published pages by URL path.
+    by_url: HashMap<String, usize>,
 }
 
 impl Site {
     /// Loads and parses the site in `config.root`; findings are returned beside it.
     pub fn load(config: Config) -> Result<(Site, Vec<Diagnostic>)> {
-        Site::load_with(config, content::Content::default())
+        let loaded = content::load(&config)?;
+        let mut diagnostics = loaded.diagnostics;
+        let pages = parse_pages(loaded.pages, &mut diagnostics);
+        let site = Site::new(
+            config,
+            pages,
+            loaded.references,
+            loaded.other_sources,
+            &mut diagnostics,
+        );
+        Ok((site, diagnostics))
     }
 
-    /// Like [`Site::load`], with pages from outside `content/` added (for `akashi lint PATH`).
-    pub fn load_with(config: Config, extra: content::Content) -> Result<(Site, Vec<Diagnostic>)> {
-        let mut loaded = content::load(&config)?;
-        loaded.pages.extend(extra.pages);
-        loaded.diagnostics.extend(extra.diagnostics);
-        loaded.other_sources.extend(extra.other_sources);
-        let mut diagnostics = loaded.diagnostics;
-        // Pages parse independently: in parallel, collected in file order.
-        let parsed: Vec<(Page, Vec<Diagnostic>)> = {
-            use rayon::prelude::*;
-            loaded
-                .pages
-                .into_par_iter()
-                .map(|file| {
-                    let mut found = Vec::new();
-                    let page = parse::parse_page(file, &mut found);
-                    (page, found)
-                })
-                .collect()
-        };
-        let mut pages = Vec::with_capacity(parsed.len());
-        for (page, found) in parsed {
-            diagnostics.extend(found);
-            pages.push(page);
-        }
-        let references = match &loaded.references {
-            Some(source) => parse::references::parse(source, &mut diagnostics),
+    /// Assembles the site from its parsed pages (in file order) and its bibliography.
+    pub fn new(
+        config: Config,
+        pages: Vec<Page>,
+        references_source: Option<SourceFile>,
+        other_sources: Vec<SourceFile>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Site {
+        let references = match &references_source {
+            Some(source) => parse::references::parse(source, diagnostics),
             None => References::default(),
         };
         let mut translations = HashMap::new();
@@ -64,15 +61,38 @@ impl Site {
                 .entry((page.translation_key(), page.lang.clone()))
                 .or_insert(i);
         }
-        let site = Site {
+        let mut site = Site {
             config,
             pages,
             references,
-            references_source: loaded.references,
-            other_sources: loaded.other_sources,
+            references_source,
+            other_sources,
             translations,
+            by_source: HashMap::new(),
+            by_url: HashMap::new(),
         };
-        Ok((site, diagnostics))
+        for (i, page) in site.pages.iter().enumerate() {
+            site.by_source
+                .entry(page.source.path.to_string())
+                .or_insert(i);
+            if !page.front.draft {
+                site.by_url.entry(site.url(page)).or_insert(i);
+            }
+        }
+        site
+    }
+
+    /// Indices into `pages` of the page's translations (the same article in other languages).
+    pub fn translations_of<'a>(&'a self, page: &'a Page) -> impl Iterator<Item = usize> + 'a {
+        let key = page.translation_key();
+        self.config
+            .language_codes()
+            .filter(move |l| *l != page.lang)
+            .filter_map(move |l| {
+                self.translations
+                    .get(&(key.clone(), l.to_string()))
+                    .copied()
+            })
     }
 
     /// The same page in another language.
@@ -80,6 +100,22 @@ impl Site {
         self.translations
             .get(&(page.translation_key(), lang.to_string()))
             .map(|&i| &self.pages[i])
+    }
+
+    /// The page read from a source path (`content/treatments/rtms.ja.md`).
+    pub fn page_at_source(&self, path: &str) -> Option<&Page> {
+        self.by_source.get(path).map(|&i| &self.pages[i])
+    }
+
+    /// The position of a page of this site in `pages`.
+    pub fn index_of(&self, page: &Page) -> Option<usize> {
+        self.by_source.get(page.source.path.as_str()).copied()
+    }
+
+    /// The published page at a URL path (`/ja/treatments/rtms/`); the first in file order when
+    /// two collide.
+    pub fn published_at(&self, url: &str) -> Option<&Page> {
+        self.by_url.get(url).map(|&i| &self.pages[i])
     }
 
     /// Every source file, for reporters that show source lines.
@@ -92,6 +128,9 @@ impl Site {
     }
 
     pub fn source(&self, path: &Utf8Path) -> Option<&SourceFile> {
+        if let Some(page) = self.page_at_source(path.as_str()) {
+            return Some(&page.source);
+        }
         self.sources().find(|s| s.path() == path)
     }
 
@@ -152,6 +191,28 @@ impl Site {
     }
 }
 
+/// Parses pages independently: in parallel, collected in file order.
+pub fn parse_pages(
+    files: Vec<content::ContentFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
+    use rayon::prelude::*;
+    let parsed: Vec<(Page, Vec<Diagnostic>)> = files
+        .into_par_iter()
+        .map(|file| {
+            let mut found = Vec::new();
+            let page = parse::parse_page(file, &mut found);
+            (page, found)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(parsed.len());
+    for (page, found) in parsed {
+        diagnostics.extend(found);
+        pages.push(page);
+    }
+    pages
+}
+
 /// A path segment of a URL made from a file or tag name: ASCII lowercased so that URLs that
 /// differ only by case cannot coexist, white space as `-`.
 pub fn url_segment(name: &str) -> String {
@@ -166,4 +227,42 @@ pub fn url_segment(name: &str) -> String {
         }
     }
     out
+}
+
+/// Decodes `%E3%81%86` escapes in a URL path; a `%` not followed by two hex digits stays as it
+/// is, and bytes that do not form UTF-8 become U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).and_then(|&b| hex(b)),
+                bytes.get(i + 2).and_then(|&b| hex(b)),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decode;
+
+    #[test]
+    fn percent_escapes_decode_and_malformed_ones_stay() {
+        assert_eq!(percent_decode("/ja/tags/%E3%81%86/"), "/ja/tags/う/");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        // A `%` before a multi-byte character must not split it.
+        assert_eq!(percent_decode("%あ"), "%あ");
+    }
 }

@@ -133,10 +133,7 @@ pub fn static_files(dir: &Utf8Path) -> Result<Vec<OutputFile>> {
         })?;
         let rel = path.strip_prefix(dir).unwrap_or(path);
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
-        files.push(OutputFile {
-            path: rel.as_str().replace('\\', "/"),
-            bytes,
-        });
+        files.push(OutputFile::new(rel.as_str().replace('\\', "/"), bytes));
     }
     Ok(files)
 }

@@ -32,7 +32,31 @@ pub struct ContentFile {
     pub dir: String,
     /// File name without language suffix and extension.
     pub slug: String,
+    /// Size, time and inode of the file when it was read.
+    pub stamp: Option<Stamp>,
 }
+
+/// What the file system says of a file, to tell whether it changed since it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: std::time::SystemTime,
+    pub inode: u64,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok()?,
+            inode: meta.ino(),
+        })
+    }
+}
+
+/// Says whether a page file with this stamp is the one read before, so it need not be read.
+pub type Unchanged<'a> = &'a dyn Fn(&Utf8Path, &Stamp) -> bool;
 
 #[derive(Debug, Default)]
 pub struct Content {
@@ -42,10 +66,18 @@ pub struct Content {
     /// Files that are reported on but not published (for example not valid UTF-8), kept so that
     /// reports can show their lines.
     pub other_sources: Vec<SourceFile>,
+    /// Page files that were not read because they are unchanged (see [`load_changed`]), by
+    /// their path as shown (`content/...`).
+    pub unchanged: Vec<Utf8PathBuf>,
 }
 
 /// Reads `content/` under the site root.
 pub fn load(config: &Config) -> crate::Result<Content> {
+    load_changed(config, &|_, _| false)
+}
+
+/// Like [`load`], but page files for which `unchanged` says so are listed, not read.
+pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<Content> {
     let content_dir = config.root.join(CONTENT_DIR);
     let mut content = Content::default();
     if !content_dir.is_dir() {
@@ -105,7 +137,16 @@ pub fn load(config: &Config) -> crate::Result<Content> {
             continue;
         }
         let rel = path.strip_prefix(&content_dir).unwrap_or(path);
+        let stamp = entry.metadata().ok().as_ref().and_then(Stamp::of);
+        if stamp.is_some_and(|s| unchanged(&shown, &s)) {
+            content.unchanged.push(shown);
+            continue;
+        }
+        let before = content.pages.len();
         classify(config, &mut content, path, rel, shown);
+        if let Some(page) = content.pages.get_mut(before) {
+            page.stamp = stamp;
+        }
     }
     Ok(content)
 }
@@ -204,6 +245,7 @@ fn classify(
         lang: lang.to_string(),
         dir,
         slug: slug.to_string(),
+        stamp: None,
     });
 }
 

@@ -8,7 +8,9 @@
 
 use crate::lint::{Context, Diagnostic, Rule};
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Given the text and a match, `true` when the match is acceptable in its context.
 pub type Allowed = fn(&str, Range<usize>) -> bool;
@@ -63,6 +65,39 @@ pub fn not_about_results(text: &str, m: Range<usize>) -> bool {
     .any(|w| sentence.contains(w))
 }
 
+/// A rule's expressions, compiled once per run of the program.
+struct Compiled {
+    /// Matches where any of them matches.
+    any: Regex,
+    each: Vec<(Regex, Allowed)>,
+}
+
+fn compiled(rule: Rule, expressions: &[Expression]) -> Arc<Compiled> {
+    static CACHE: OnceLock<Mutex<HashMap<Rule, Arc<Compiled>>>> = OnceLock::new();
+    let mut cache = CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    cache
+        .entry(rule)
+        .or_insert_with(|| {
+            let pattern = |p: &str| crate::lint::claims::ascii_word_boundaries(&format!("(?i){p}"));
+            let each: Vec<(Regex, Allowed)> = expressions
+                .iter()
+                .filter_map(|e| Regex::new(&pattern(e.pattern)).ok().map(|r| (r, e.allowed)))
+                .collect();
+            let alternatives: Vec<String> = each
+                .iter()
+                .map(|(r, _)| format!("(?:{})", r.as_str()))
+                .collect();
+            // Should the union not compile, a regex that matches everywhere only costs time.
+            let any = Regex::new(&alternatives.join("|"))
+                .unwrap_or_else(|_| Regex::new("").expect("the empty regex compiles"));
+            Arc::new(Compiled { any, each })
+        })
+        .clone()
+}
+
 /// Reports every match of `expressions` in the articles' titles, summaries and bodies.
 pub fn scan(
     cx: &Context<'_>,
@@ -72,21 +107,15 @@ pub fn scan(
     help: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let compiled: Vec<(Regex, Allowed)> = expressions
-        .iter()
-        .filter_map(|e| {
-            Regex::new(&crate::lint::claims::ascii_word_boundaries(&format!(
-                "(?i){}",
-                e.pattern
-            )))
-            .ok()
-            .map(|r| (r, e.allowed))
-        })
-        .collect();
+    let compiled = compiled(rule, expressions);
     for (page, _) in cx.articles() {
         let mut found: Vec<(Range<usize>, String)> = Vec::new();
         let mut search = |text: &str, map: &dyn Fn(usize) -> usize| {
-            for (re, allowed) in &compiled {
+            // Most text has none of the expressions: one pass over it says so.
+            if !compiled.any.is_match(text) {
+                return;
+            }
+            for (re, allowed) in &compiled.each {
                 for m in re.find_iter(text) {
                     if !allowed(text, m.range()) {
                         found.push((map(m.start())..map(m.end()), m.as_str().to_string()));

@@ -22,25 +22,7 @@ fn problem(rule: Rule, message: String, help: &str) -> Option<Problem> {
     })
 }
 
-/// Decodes `%E3%81%86` escapes in a URL path.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
-            .then(|| u8::from_str_radix(&s[i + 1..i + 3], 16).ok())
-            .flatten();
-        if let Some(b) = escaped {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+use crate::site::percent_decode;
 
 /// Anchors a page has: its headings, and its reference list.
 fn has_anchor(page: &Page, anchor: &str) -> bool {
@@ -54,12 +36,11 @@ fn has_anchor(page: &Page, anchor: &str) -> bool {
 
 /// The page published at a site path (`/ja/treatments/rtms/`).
 fn page_at<'s>(site: &'s Site, path: &str) -> Option<&'s Page> {
-    let path = if path.ends_with('/') {
-        path.to_string()
+    if path.ends_with('/') {
+        site.published_at(path)
     } else {
-        format!("{path}/")
-    };
-    site.published().find(|p| site.url(p) == path)
+        site.published_at(&format!("{path}/"))
+    }
 }
 
 /// Site paths akashi generates itself besides the pages.
@@ -131,7 +112,7 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
             );
         };
         let source = format!("content/{inside}");
-        let Some(target) = site.pages.iter().find(|p| p.source.path.as_str() == source) else {
+        let Some(target) = site.page_at_source(&source) else {
             return problem(
                 Rule::LinkBroken,
                 format!("no page `{source}`"),
@@ -230,7 +211,7 @@ fn target_problems(page: &Page, target: &Page, anchor: Option<&str>) -> Option<P
 
 /// Runs [`check`] on every link of every article and keeps the findings of `rule`.
 pub fn report(cx: &Context<'_>, rule: Rule, out: &mut Vec<crate::lint::Diagnostic>) {
-    for page in &cx.site.pages {
+    for page in cx.scoped() {
         for link in &page.body.links {
             if let Some(p) = check(cx, page, link).filter(|p| p.rule == rule) {
                 out.push(

@@ -26,7 +26,45 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: bytes::Bytes,
+    /// For an article's page: the article's index in `Site::pages`.
+    pub page: Option<usize>,
+    /// For a listing page, feed or sitemap: what it was rendered from, as a hash (see
+    /// [`Earlier::listing`]).
+    pub key: Option<u64>,
+}
+
+/// What the renderer may take from an earlier run instead of rendering it again.
+pub trait Earlier: Sync {
+    /// An article's page, by the article's index in `Site::pages`, when nothing it shows has
+    /// changed since.
+    fn article(&self, page: usize) -> Option<bytes::Bytes>;
+    /// A listing page, feed or sitemap at `path` when it was rendered from the same `key`: a
+    /// hash of the site-wide inputs and of the facts it shows about each article it lists.
+    fn listing(&self, path: &str, key: u64) -> Option<bytes::Bytes>;
+}
+
+/// No earlier run: everything is rendered.
+pub struct Nothing;
+
+impl Earlier for Nothing {
+    fn article(&self, _: usize) -> Option<bytes::Bytes> {
+        None
+    }
+    fn listing(&self, _: &str, _: u64) -> Option<bytes::Bytes> {
+        None
+    }
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<bytes::Bytes>) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+            page: None,
+            key: None,
+        }
+    }
 }
 
 /// Templates a theme must provide.
@@ -52,6 +90,12 @@ pub struct Renderer<'s> {
     search: bool,
     /// Whether pages load the live-reload script of `akashi serve`.
     live_reload: bool,
+    /// The top-level section pages of each language, for the navigation: (title, URL).
+    nav: HashMap<String, Vec<(String, String)>>,
+    /// Published section pages by language and folder.
+    sections: HashMap<(String, String), usize>,
+    /// A hash of every input that is not an article (see [`crate::incremental::render_key`]).
+    site_key: u64,
 }
 
 impl<'s> Renderer<'s> {
@@ -92,6 +136,19 @@ impl<'s> Renderer<'s> {
             .iter()
             .map(|p| (content_path(p), site.url(p)))
             .collect();
+        let mut nav: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut sections = HashMap::new();
+        for (i, p) in site.pages.iter().enumerate() {
+            if p.front.draft || p.kind != PageKind::SectionIndex || p.dir.is_empty() {
+                continue;
+            }
+            sections.entry((p.lang.clone(), p.dir.clone())).or_insert(i);
+            if !p.dir.contains('/') {
+                nav.entry(p.lang.clone())
+                    .or_default()
+                    .push((p.front.title.clone(), site.url(p)));
+            }
+        }
         Ok(Renderer {
             site,
             tera,
@@ -100,6 +157,9 @@ impl<'s> Renderer<'s> {
             source_urls,
             search,
             live_reload: false,
+            nav,
+            sections,
+            site_key: 0,
         })
     }
 
@@ -108,13 +168,74 @@ impl<'s> Renderer<'s> {
         self
     }
 
-    /// Renders the whole site.
-    pub fn render_all(&self) -> Result<Vec<OutputFile>> {
+    /// The hash of the site-wide inputs that listing pages are keyed by.
+    pub fn with_site_key(mut self, key: u64) -> Self {
+        self.site_key = key;
+        self
+    }
+
+    /// The key of a listing: the site-wide inputs, its path, and what it shows of each article.
+    fn listing_key(&self, path: &str, articles: &[&Page]) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        (self.site_key, path).hash(&mut h);
+        for a in articles {
+            let fm = &a.front;
+            (
+                &a.source.path,
+                &fm.title,
+                &fm.summary,
+                &fm.tags,
+                &fm.authors,
+            )
+                .hash(&mut h);
+            (
+                fm.date.map(|d| d.to_string()),
+                fm.updated.map(|d| d.to_string()),
+            )
+                .hash(&mut h);
+        }
+        h.finish()
+    }
+
+    /// The listing at `path` from `earlier`, or rendered by `render`; keyed either way.
+    fn listing(
+        &self,
+        earlier: &dyn Earlier,
+        path: &str,
+        articles: &[&Page],
+        reused: &std::sync::atomic::AtomicUsize,
+        render: impl FnOnce() -> Result<OutputFile>,
+    ) -> Result<OutputFile> {
+        let key = self.listing_key(path, articles);
+        let mut file = match earlier.listing(path, key) {
+            Some(bytes) => {
+                reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                OutputFile::new(path, bytes)
+            }
+            None => render()?,
+        };
+        file.key = Some(key);
+        Ok(file)
+    }
+
+    /// Renders the whole site, taking from `earlier` what has not changed. Returns the files
+    /// and how many were taken.
+    pub fn render_all(&self, earlier: &dyn Earlier) -> Result<(Vec<OutputFile>, usize)> {
+        let reused = std::sync::atomic::AtomicUsize::new(0);
         let site = self.site;
         let mut out = Vec::new();
-        let mut sitemap = Vec::new();
-        out.push(self.landing()?);
-        out.push(self.not_found()?);
+        // The sitemap lists every article of every language: when none of them moved or
+        // changed its dates, the last one still holds and its entries need not be made.
+        let everything: Vec<&Page> = site.published().filter(|p| p.is_article()).collect();
+        let sitemap_key = self.listing_key("sitemap.xml", &everything);
+        let earlier_sitemap = earlier.listing("sitemap.xml", sitemap_key);
+        let mut sitemap = Sitemap {
+            entries: Vec::new(),
+            wanted: earlier_sitemap.is_none(),
+        };
+        out.push(self.listing(earlier, "index.html", &[], &reused, || self.landing())?);
+        out.push(self.listing(earlier, "404.html", &[], &reused, || self.not_found())?);
         for lang in site.config.language_codes() {
             let articles = self.articles(lang);
             // Language home page.
@@ -122,10 +243,14 @@ impl<'s> Renderer<'s> {
                 .published()
                 .find(|p| p.lang == lang && p.kind == PageKind::SectionIndex && p.dir.is_empty());
             let home = format!("/{lang}/");
-            let mut cx = self.base(lang, &home, &self.per_language(|l| format!("/{l}/")));
-            cx["intro"] = intro.map(|p| self.section_json(p)).unwrap_or(Value::Null);
-            cx["articles"] = self.cards(&articles);
-            out.push(self.page("index.html", &home, cx)?);
+            out.push(
+                self.listing(earlier, &page_path(&home), &articles, &reused, || {
+                    let mut cx = self.base(lang, &home, &self.per_language(|l| format!("/{l}/")));
+                    cx["intro"] = intro.map(|p| self.section_json(p)).unwrap_or(Value::Null);
+                    cx["articles"] = self.cards(&articles);
+                    self.page("index.html", &home, cx)
+                })?,
+            );
             sitemap.push(self.sitemap_entry(&home, None, &self.per_language(|l| format!("/{l}/"))));
 
             // Sections.
@@ -135,8 +260,6 @@ impl<'s> Renderer<'s> {
             {
                 let url = site.url(section);
                 let alternates = self.alternates(section);
-                let mut cx = self.base(lang, &url, &alternates);
-                cx["section"] = self.section_json(section);
                 let members: Vec<&Page> = articles
                     .iter()
                     .copied()
@@ -144,8 +267,14 @@ impl<'s> Renderer<'s> {
                         a.dir == section.dir || a.dir.starts_with(&format!("{}/", section.dir))
                     })
                     .collect();
-                cx["articles"] = self.cards(&members);
-                out.push(self.page("section.html", &url, cx)?);
+                out.push(
+                    self.listing(earlier, &page_path(&url), &members, &reused, || {
+                        let mut cx = self.base(lang, &url, &alternates);
+                        cx["section"] = self.section_json(section);
+                        cx["articles"] = self.cards(&members);
+                        self.page("section.html", &url, cx)
+                    })?,
+                );
                 sitemap.push(self.sitemap_entry(&url, None, &alternates));
             }
 
@@ -157,16 +286,26 @@ impl<'s> Renderer<'s> {
                     .par_iter()
                     .map(|article| {
                         let url = site.url(article);
+                        let index = site.index_of(article);
+                        if let Some(bytes) = index.and_then(|i| earlier.article(i)) {
+                            reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let mut file = self.page_file(&url, bytes);
+                            file.page = index;
+                            return Ok(file);
+                        }
                         let mut cx = self.base(lang, &url, &self.alternates(article));
                         cx["article"] = self.article_json(article)?;
-                        self.page("article.html", &url, cx)
+                        let mut file = self.page("article.html", &url, cx)?;
+                        file.page = index;
+                        Ok(file)
                     })
                     .collect()
             };
             for file in rendered {
                 out.push(file?);
             }
-            for article in &articles {
+            let wanted = sitemap.wanted;
+            for article in articles.iter().filter(|_| wanted) {
                 let url = site.url(article);
                 let alternates = self.alternates(article);
                 let lastmod = article
@@ -188,16 +327,18 @@ impl<'s> Renderer<'s> {
                 }
             }
             let tags_url = format!("/{lang}/tags/");
-            let mut cx = self.base(
-                lang,
-                &tags_url,
-                &self.per_language(|l| format!("/{l}/tags/")),
-            );
-            cx["tags"] = tags
-                .iter()
-                .map(|(slug, (name, pages))| json!({"name": name, "url": encode_path(&format!("/{lang}/tags/{slug}/")), "count": pages.len()}))
-                .collect();
-            out.push(self.page("tags.html", &tags_url, cx)?);
+            out.push(self.listing(earlier, &page_path(&tags_url), &articles, &reused, || {
+                let mut cx = self.base(
+                    lang,
+                    &tags_url,
+                    &self.per_language(|l| format!("/{l}/tags/")),
+                );
+                cx["tags"] = tags
+                    .iter()
+                    .map(|(slug, (name, pages))| json!({"name": name, "url": encode_path(&format!("/{lang}/tags/{slug}/")), "count": pages.len()}))
+                    .collect();
+                self.page("tags.html", &tags_url, cx)
+            })?);
             for (slug, (name, pages)) in &tags {
                 let url = format!("/{lang}/tags/{slug}/");
                 // A tag is a word of one language; the switcher leads to the other's tag list.
@@ -208,32 +349,46 @@ impl<'s> Renderer<'s> {
                         format!("/{l}/tags/")
                     }
                 });
-                let mut cx = self.base(lang, &url, &alternates);
-                cx["tag"] = json!({"name": name});
-                cx["articles"] = self.cards(pages);
-                out.push(self.page("tag.html", &url, cx)?);
+                out.push(self.listing(earlier, &page_path(&url), pages, &reused, || {
+                    let mut cx = self.base(lang, &url, &alternates);
+                    cx["tag"] = json!({"name": name});
+                    cx["articles"] = self.cards(pages);
+                    self.page("tag.html", &url, cx)
+                })?);
             }
 
             // Evidence levels.
             let evidence_url = format!("/{lang}/evidence/");
             let alternates = self.per_language(|l| format!("/{l}/evidence/"));
-            let mut cx = self.base(lang, &evidence_url, &alternates);
-            cx["levels"] = site
-                .config
-                .evidence_levels
-                .iter()
-                .map(|l| json!({"id": l, "anchor": format!("level-{}", l.to_lowercase())}))
-                .collect();
-            out.push(self.page("evidence.html", &evidence_url, cx)?);
+            out.push(
+                self.listing(earlier, &page_path(&evidence_url), &[], &reused, || {
+                    let mut cx = self.base(lang, &evidence_url, &alternates);
+                    cx["levels"] = site
+                        .config
+                        .evidence_levels
+                        .iter()
+                        .map(|l| json!({"id": l, "anchor": format!("level-{}", l.to_lowercase())}))
+                        .collect();
+                    self.page("evidence.html", &evidence_url, cx)
+                })?,
+            );
             sitemap.push(self.sitemap_entry(&evidence_url, None, &alternates));
 
-            out.push(self.feed(lang, &articles));
+            let feed_path = format!("{lang}/atom.xml");
+            out.push(self.listing(earlier, &feed_path, &articles, &reused, || {
+                Ok(self.feed(lang, &articles))
+            })?);
         }
-        out.push(OutputFile {
-            path: "sitemap.xml".into(),
-            bytes: feeds::sitemap(&sitemap).into_bytes(),
-        });
-        Ok(out)
+        let mut file = match earlier_sitemap {
+            Some(bytes) => {
+                reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                OutputFile::new("sitemap.xml", bytes)
+            }
+            None => OutputFile::new("sitemap.xml", feeds::sitemap(&sitemap.entries)),
+        };
+        file.key = Some(sitemap_key);
+        out.push(file);
+        Ok((out, reused.into_inner()))
     }
 
     /// Published articles in `lang`, newest first.
@@ -309,10 +464,11 @@ impl<'s> Renderer<'s> {
             })
             .collect();
         let nav: Vec<Value> = self
-            .site
-            .published()
-            .filter(|p| p.lang == lang && p.kind == PageKind::SectionIndex && !p.dir.is_empty() && !p.dir.contains('/'))
-            .map(|p| json!({"title": p.front.title, "url": encode_path(&self.site.url(p)), "current": url.starts_with(&self.site.url(p))}))
+            .nav
+            .get(lang)
+            .into_iter()
+            .flatten()
+            .map(|(title, u)| json!({"title": title, "url": encode_path(u), "current": url.starts_with(u.as_str())}))
             .collect();
         let language = config.language(lang);
         json!({
@@ -356,10 +512,11 @@ impl<'s> Renderer<'s> {
             .map_err(|e| Error::Template {
                 message: format!("rendering {url} with templates/{template}: {e}"),
             })?;
-        Ok(OutputFile {
-            path: format!("{}index.html", url.trim_start_matches('/')),
-            bytes: html.into_bytes(),
-        })
+        Ok(self.page_file(url, html))
+    }
+
+    fn page_file(&self, url: &str, bytes: impl Into<bytes::Bytes>) -> OutputFile {
+        OutputFile::new(page_path(url), bytes)
     }
 
     fn date(&self, lang: &str, date: Option<jiff::civil::Date>) -> Value {
@@ -499,14 +656,9 @@ impl<'s> Renderer<'s> {
             }
         };
         let section = self
-            .site
-            .published()
-            .find(|p| {
-                p.kind == PageKind::SectionIndex
-                    && p.lang == lang
-                    && p.dir == page.dir
-                    && !p.dir.is_empty()
-            })
+            .sections
+            .get(&(lang.to_string(), page.dir.clone()))
+            .map(|&i| &self.site.pages[i])
             .map(|s| json!({"title": s.front.title, "url": encode_path(&self.site.url(s))}));
         let fm = &page.front;
         Ok(json!({
@@ -690,10 +842,7 @@ impl<'s> Renderer<'s> {
             self_url: self.absolute(&format!("/{lang}/atom.xml")),
             entries,
         };
-        OutputFile {
-            path: format!("{lang}/atom.xml"),
-            bytes: feeds::atom(&feed).into_bytes(),
-        }
+        OutputFile::new(format!("{lang}/atom.xml"), feeds::atom(&feed))
     }
 
     fn sitemap_entry(
@@ -718,6 +867,25 @@ impl<'s> Renderer<'s> {
             alternates: alts,
         }
     }
+}
+
+/// The sitemap's entries, made only when the sitemap is rendered anew.
+struct Sitemap {
+    entries: Vec<feeds::SitemapEntry>,
+    wanted: bool,
+}
+
+impl Sitemap {
+    fn push(&mut self, entry: feeds::SitemapEntry) {
+        if self.wanted {
+            self.entries.push(entry);
+        }
+    }
+}
+
+/// The output path of the page at a URL path: `ja/index.html` for `/ja/`.
+fn page_path(url: &str) -> String {
+    format!("{}index.html", url.trim_start_matches('/'))
 }
 
 /// Path of a page's source inside `content/`: `treatments/rtms.ja.md`.

@@ -3,20 +3,14 @@
 use crate::lint::{Context, Diagnostic, Rule};
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let known: Vec<&str> = cx
-        .site
-        .references
-        .by_key
-        .keys()
-        .map(String::as_str)
-        .collect();
-    for page in &cx.site.pages {
+    for page in cx.scoped() {
         for tag in &page.body.tags {
             for (key, span) in &tag.tag.keys {
                 if cx.site.references.get(key).is_some() {
                     continue;
                 }
-                let help = match crate::suggest::closest(key, known.iter().copied()) {
+                let known = cx.site.references.by_key.keys().map(String::as_str);
+                let help = match crate::suggest::closest(key, known) {
                     Some(c) => format!("did you mean `@{c}`?"),
                     None => "add the reference to content/references.yaml".to_string(),
                 };

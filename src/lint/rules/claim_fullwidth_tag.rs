@@ -4,7 +4,7 @@ use crate::lint::{Context, Diagnostic, Rule};
 use crate::parse::tags::Tag;
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for page in &cx.site.pages {
+    for page in cx.scoped() {
         for tag in page.body.tags.iter().filter(|t| t.tag.fullwidth) {
             out.push(
                 Diagnostic::new(

@@ -3,7 +3,7 @@
 use crate::lint::{Context, Diagnostic, Rule};
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for page in &cx.site.pages {
+    for page in cx.scoped() {
         for tag in page
             .body
             .tags

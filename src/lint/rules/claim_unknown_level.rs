@@ -10,7 +10,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(String::as_str)
         .collect();
-    for page in &cx.site.pages {
+    for page in cx.scoped() {
         for tag in &page.body.tags {
             let Some(level) = &tag.tag.level else {
                 continue;

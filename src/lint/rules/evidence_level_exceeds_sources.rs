@@ -20,7 +20,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let rank = |level: &str| GRADE.iter().position(|l| *l == level);
-    for page in &cx.site.pages {
+    for page in cx.scoped() {
         for tag in &page.body.tags {
             let Some(level) = tag.tag.level.as_deref() else {
                 continue;

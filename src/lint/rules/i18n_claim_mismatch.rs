@@ -13,7 +13,7 @@ fn keys(tag: &TagAt) -> BTreeSet<&str> {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let site = cx.site;
     let default = &site.config.default_language;
-    for page in site.pages.iter().filter(|p| &p.lang != default) {
+    for page in cx.scoped().filter(|p| &p.lang != default) {
         let Some(original) = site.translation(page, default) else {
             continue;
         };

@@ -4,7 +4,7 @@ use crate::lint::{Context, Diagnostic, Rule};
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let site = cx.site;
-    for page in &site.pages {
+    for page in cx.scoped() {
         for lang in site.config.language_codes() {
             if lang == page.lang || site.translation(page, lang).is_some() {
                 continue;

@@ -1,0 +1,250 @@
+//! What one run leaves for the next, so that `akashi serve` redoes only what a change affects.
+//!
+//! A [`Cache`] keeps, for every page of the last run, its parsed form, its classified
+//! sentences, the findings of the page rules and its rendered HTML. The next run reuses each of
+//! them while its inputs are unchanged:
+//!
+//! - the parsed page and its sentences, while the file's text is the same (the sentences also
+//!   while the claim detector's terms in `site.yaml` are);
+//! - a page's findings, while its text and its translations' texts are the same and so is
+//!   everything the page rules read from the rest of the site: the configuration, references,
+//!   theme, static files, review date, and which pages exist with which headings
+//!   ([`lint_key`]);
+//! - an article's HTML, while its text and its translations' are the same and so is everything
+//!   the article template reads from the rest of the site: configuration, references, theme,
+//!   and every page's URL, draft state and (for section pages) title ([`render_key`]).
+//!
+//! Everything else (site rules, listing pages, feeds, the sitemap) is recomputed on every run.
+//! Reuse is decided by comparing inputs, never by guessing from which file was saved, so a run
+//! with a cache gives the same result as one without.
+
+use crate::lint::Diagnostic;
+use crate::lint::claims::{Detector, Sentence};
+use crate::parse::Page;
+use crate::site::Site;
+use crate::theme::Theme;
+use camino::Utf8PathBuf;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+/// What a page contributed to the last run.
+#[derive(Debug)]
+pub struct Kept {
+    pub page: Page,
+    pub state: PageState,
+}
+
+/// A page's results besides its parsed form, in the order the pipeline makes them.
+#[derive(Debug, Default, Clone)]
+pub struct PageState {
+    /// Findings of parsing the page (front matter, Markdown).
+    pub parse_findings: Vec<Diagnostic>,
+    pub sentences: Vec<Sentence>,
+    /// Findings of the page rules, before suppressions apply.
+    pub findings: Vec<Diagnostic>,
+    /// The rendered page, for articles.
+    pub html: Option<bytes::Bytes>,
+    /// The file as it was when read.
+    pub stamp: Option<crate::content::Stamp>,
+    /// Whether the page's text and its translations' are the same as in the last run (so its
+    /// `html` was rendered from what it says now).
+    pub unchanged: bool,
+}
+
+/// How much of the last run a run reused.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Reuse {
+    pub pages: usize,
+    /// Pages whose text was unchanged.
+    pub parsed: usize,
+    /// Pages whose page-rule findings were reused.
+    pub checked: usize,
+    /// Rendered files (pages, feeds, the sitemap), and how many of them were reused.
+    pub outputs: usize,
+    pub rendered: usize,
+}
+
+#[derive(Default)]
+pub struct Cache {
+    /// When the last run began reading `content/`.
+    scanned: Option<std::time::SystemTime>,
+    detector: Option<(String, Arc<Detector>)>,
+    pages: HashMap<Utf8PathBuf, Kept>,
+    lint_key: Option<u64>,
+    render_key: Option<u64>,
+    /// Listing pages, feeds and the sitemap by output path, with the key each was rendered
+    /// from.
+    listings: Listings,
+}
+
+/// Rendered listing pages, feeds and the sitemap by output path, with their keys.
+pub type Listings = HashMap<String, (u64, bytes::Bytes)>;
+
+/// What the renderer may take from the cache in this run.
+pub struct Earlier<'a> {
+    pub cache: &'a Cache,
+    /// This run's page states, in the order of `Site::pages`.
+    pub states: &'a [PageState],
+    /// Whether the site-wide inputs of articles are as when they were rendered.
+    pub valid: bool,
+}
+
+impl crate::render::Earlier for Earlier<'_> {
+    fn article(&self, page: usize) -> Option<bytes::Bytes> {
+        let state = self.states.get(page)?;
+        if self.valid && state.unchanged {
+            state.html.clone()
+        } else {
+            None
+        }
+    }
+
+    fn listing(&self, path: &str, key: u64) -> Option<bytes::Bytes> {
+        match self.cache.listings.get(path) {
+            Some((k, bytes)) if *k == key => Some(bytes.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl Cache {
+    /// The claim detector for the site's terms: the last run's when they are the same.
+    pub fn detector(&mut self, site: &crate::config::Config) -> crate::Result<Arc<Detector>> {
+        let terms = site.claim_terms();
+        let id = format!("{terms:?}");
+        if let Some((kept, detector)) = &self.detector
+            && *kept == id
+        {
+            return Ok(detector.clone());
+        }
+        let detector = Arc::new(Detector::new(&terms).map_err(|e| {
+            crate::Error::msg(format!("invalid term in site.yaml `claim_lexicon`: {e}"))
+        })?);
+        self.detector = Some((id, detector.clone()));
+        // Sentences classified by another detector cannot be reused.
+        self.pages.clear();
+        Ok(detector)
+    }
+
+    /// Whether the page file at `path` is, by its stamp, the one the last run read. A file
+    /// changed in the same tick of the clock as that run read it could keep its stamp, so a
+    /// file whose time is not older than the last run is read again (as git does).
+    pub fn unchanged(&self, path: &camino::Utf8Path, stamp: &crate::content::Stamp) -> bool {
+        let Some(scanned) = self.scanned else {
+            return false;
+        };
+        self.pages
+            .get(path)
+            .is_some_and(|k| k.state.stamp.as_ref() == Some(stamp) && stamp.modified < scanned)
+    }
+
+    /// Notes when this run begins reading `content/`.
+    pub fn scanning(&mut self) -> std::time::SystemTime {
+        std::time::SystemTime::now()
+    }
+
+    /// The last run's page for `path`, which [`Cache::unchanged`] said is unchanged.
+    pub fn take_unchanged(&mut self, path: &camino::Utf8Path) -> Option<Kept> {
+        self.pages.remove(path)
+    }
+
+    /// The last run's page for `path` when its text is `text`.
+    pub fn take(&mut self, path: &camino::Utf8Path, text: &str) -> Option<Kept> {
+        match self.pages.remove(path) {
+            Some(kept) if kept.page.source.text == text => Some(kept),
+            _ => None,
+        }
+    }
+
+    /// Whether the page rules' view of the rest of the site is the same as in the last run.
+    pub fn lint_key_matches(&self, key: u64) -> bool {
+        self.lint_key == Some(key)
+    }
+
+    pub fn render_key_matches(&self, key: u64) -> bool {
+        self.render_key == Some(key)
+    }
+
+    /// Keeps what this run made for the next one.
+    pub fn keep(
+        &mut self,
+        pages: Vec<Page>,
+        states: Vec<PageState>,
+        scanned: std::time::SystemTime,
+        lint_key: u64,
+        rendered: Option<(u64, Listings)>,
+    ) {
+        self.scanned = Some(scanned);
+        self.pages.clear();
+        for (page, state) in pages.into_iter().zip(states) {
+            self.pages
+                .insert(page.source.path.clone(), Kept { page, state });
+        }
+        self.lint_key = Some(lint_key);
+        // A run that did not render leaves the pages rendered before, and their key.
+        if let Some((key, listings)) = rendered {
+            self.render_key = Some(key);
+            self.listings = listings;
+        }
+    }
+}
+
+fn hash_theme(h: &mut DefaultHasher, theme: &Theme) {
+    for source in theme.sources() {
+        source.path.hash(h);
+        source.text.hash(h);
+    }
+}
+
+/// Everything besides a page and its translations that the page rules read.
+pub fn lint_key(site: &Site, theme: &Theme, today: jiff::civil::Date) -> u64 {
+    let mut h = DefaultHasher::new();
+    format!("{:?}", site.config).hash(&mut h);
+    site.references_source
+        .as_ref()
+        .map(|s| &s.text)
+        .hash(&mut h);
+    hash_theme(&mut h, theme);
+    today.to_string().hash(&mut h);
+    for page in &site.pages {
+        page.source.path.hash(&mut h);
+        page.front.draft.hash(&mut h);
+        for heading in &page.body.headings {
+            heading.anchor.hash(&mut h);
+        }
+        page.citation_order().len().hash(&mut h);
+    }
+    // Links to files in static/ are checked against the files there.
+    let static_dir = site.config.root.join("static");
+    for entry in walkdir::WalkDir::new(&static_dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        entry.path().hash(&mut h);
+        entry.file_type().is_file().hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Everything besides an article and its translations that its rendered page shows.
+pub fn render_key(site: &Site, theme: &Theme, search: bool, live_reload: bool) -> u64 {
+    let mut h = DefaultHasher::new();
+    format!("{:?}", site.config).hash(&mut h);
+    site.references_source
+        .as_ref()
+        .map(|s| &s.text)
+        .hash(&mut h);
+    hash_theme(&mut h, theme);
+    (search, live_reload).hash(&mut h);
+    for page in &site.pages {
+        page.source.path.hash(&mut h);
+        page.front.draft.hash(&mut h);
+        if !page.is_article() {
+            page.source.text.hash(&mut h);
+        }
+    }
+    h.finish()
+}
