@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Time from saving one article to the reload event in `akashi serve`, on a generated site of
-N article pairs (default 1,000). Prints each run and the median.
+N article pairs (default 1,000), and the time the rebuild itself took as the server reports
+it. Prints each run and the medians.
 
     python3 bench/serve_reload.py [--pairs 1000] [--runs 7]
 
@@ -69,7 +70,15 @@ def main():
         os.makedirs(root)
         generate(root, args.pairs)
         env = dict(os.environ, SOURCE_DATE_EPOCH="1795305600")
-        server = subprocess.Popen([akashi, "serve", "--port", "0"], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        server = subprocess.Popen([akashi, "serve", "--port", "0"], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        rebuilds = []
+
+        def log():
+            for line in server.stderr:
+                if line.startswith("rebuilt in "):
+                    rebuilds.append(line.strip())
+
+        threading.Thread(target=log, daemon=True).start()
         try:
             started = time.time()
             line = server.stdout.readline()
@@ -97,6 +106,7 @@ def main():
             time.sleep(0.5)
             path = os.path.join(root, "content", "articles", "a7.en.md")
             times = []
+            rebuild_times = []
             for run in range(args.runs):
                 text = open(path).read()
                 seen = len(reloads)
@@ -109,10 +119,17 @@ def main():
                     sys.exit("no reload event within 60 s")
                 ms = (reloads[seen] - saved) * 1000
                 times.append(ms)
-                print(f"  save to reload event: {ms:.0f} ms")
                 time.sleep(0.3)
+                report = rebuilds[-1] if rebuilds else "?"
+                print(f"  save to reload event: {ms:.0f} ms; server: {report}")
+                try:
+                    rebuild_times.append(float(report.split("rebuilt in ")[1].split(" ms")[0]))
+                except (IndexError, ValueError):
+                    pass
             print(f"median save to reload event, {args.pairs} pairs: {statistics.median(times):.0f} ms "
-                  f"(includes the watcher's 150 ms debounce)")
+                  f"(includes the watcher's wait for the end of a burst of saves)")
+            if rebuild_times:
+                print(f"median rebuild, {args.pairs} pairs: {statistics.median(rebuild_times):.0f} ms")
         finally:
             server.kill()
 
