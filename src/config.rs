@@ -141,13 +141,11 @@ impl ReadingSpeed {
         }
     }
 
-    /// Whole minutes (at least one) to read `text`.
-    pub fn minutes(self, text: &str) -> u32 {
+    /// Whole minutes (at least one) to read a text of this length.
+    pub fn minutes(self, length: crate::parse::markdown::ReadingLength) -> u32 {
         let (amount, per_minute) = match self {
-            ReadingSpeed::CharactersPerMinute(n) => {
-                (text.chars().filter(|c| c.is_alphanumeric()).count(), n)
-            }
-            ReadingSpeed::WordsPerMinute(n) => (text.split_whitespace().count(), n),
+            ReadingSpeed::CharactersPerMinute(n) => (length.characters, n),
+            ReadingSpeed::WordsPerMinute(n) => (length.words, n),
         };
         (amount as u32).div_ceil(per_minute.max(1)).max(1)
     }
@@ -533,12 +531,21 @@ mod tests {
 
     #[test]
     fn reading_time_counts_characters_for_japanese_and_words_for_english() {
+        let length = |text: &str| crate::parse::markdown::scan(text, 0).reading;
         let ja = ReadingSpeed::default_for("ja");
-        assert_eq!(ja.minutes(&"あ".repeat(1000)), 2);
-        assert_eq!(ja.minutes(&"あ".repeat(1001)), 3);
+        assert_eq!(ja.minutes(length(&"あ".repeat(1000))), 2);
+        assert_eq!(ja.minutes(length(&"あ".repeat(1001))), 3);
         let en = ReadingSpeed::default_for("en");
-        assert_eq!(en.minutes(&"word ".repeat(200)), 1);
-        assert_eq!(en.minutes(&"word ".repeat(450)), 3);
-        assert_eq!(en.minutes(""), 1);
+        assert_eq!(en.minutes(length(&"word ".repeat(200))), 1);
+        assert_eq!(en.minutes(length(&"word ".repeat(450))), 3);
+        assert_eq!(en.minutes(length("")), 1);
+        // Headings, tags and code are not read as prose.
+        assert_eq!(
+            en.minutes(length(&format!(
+                "# Title\n\n`code` [B: @x] {}",
+                "word ".repeat(200)
+            ))),
+            1
+        );
     }
 }

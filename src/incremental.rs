@@ -1,15 +1,15 @@
 //! What one run leaves for the next, so that `akashi serve` redoes only what a change affects.
 //!
-//! A [`Cache`] keeps, for every page of the last run, its parsed form, its classified
-//! sentences, the findings of the page rules and its rendered HTML. The next run reuses each of
+//! A [`Cache`] keeps, for every page of the last run, its parsed form, its findings and its
+//! rendered HTML. The next run reuses each of
 //! them while its inputs are unchanged:
 //!
-//! - the parsed page and its sentences, while the file's text is the same (the sentences also
-//!   while the claim detector's terms in `site.yaml` are);
-//! - a page's findings, while its text and its translations' texts are the same and so is
-//!   everything the page rules read from the rest of the site: the configuration, references,
-//!   theme, static files, review date, and which pages exist with which headings
-//!   ([`lint_key`]);
+//! - the parsed page and the findings of the local rules (those that read its prose), while
+//!   the file's text is the same and so are the configuration, references, theme and review
+//!   date ([`local_key`]); the prose itself is not kept;
+//! - the findings of the linked rules (links, translations), while the page's text and its
+//!   translations' are the same and so is what those rules read of the rest of the site: which
+//!   pages exist with which headings, and the static files ([`linked_key`]);
 //! - an article's HTML, while its text and its translations' are the same and so is everything
 //!   the article template reads from the rest of the site: configuration, references, theme,
 //!   and every page's URL, draft state and (for section pages) title ([`render_key`]).
@@ -19,7 +19,7 @@
 //! with a cache gives the same result as one without.
 
 use crate::lint::Diagnostic;
-use crate::lint::claims::{Detector, Sentence};
+use crate::lint::claims::Detector;
 use crate::parse::Page;
 use crate::site::Site;
 use crate::theme::Theme;
@@ -38,11 +38,11 @@ pub struct Kept {
 /// A page's results besides its parsed form, in the order the pipeline makes them.
 #[derive(Debug, Default, Clone)]
 pub struct PageState {
-    /// Findings of parsing the page (front matter, Markdown).
-    pub parse_findings: Vec<Diagnostic>,
-    pub sentences: Vec<Sentence>,
-    /// Findings of the page rules, before suppressions apply.
+    /// Findings of parsing the page (front matter, Markdown) and of the local rules, before
+    /// suppressions apply.
     pub findings: Vec<Diagnostic>,
+    /// Findings of the linked rules, before suppressions apply.
+    pub linked: Vec<Diagnostic>,
     /// The rendered page, for articles.
     pub html: Option<bytes::Bytes>,
     /// The file as it was when read.
@@ -71,7 +71,8 @@ pub struct Cache {
     scanned: Option<std::time::SystemTime>,
     detector: Option<(String, Arc<Detector>)>,
     pages: HashMap<Utf8PathBuf, Kept>,
-    lint_key: Option<u64>,
+    local_key: Option<u64>,
+    linked_key: Option<u64>,
     render_key: Option<u64>,
     /// Listing pages, feeds and the sitemap by output path, with the key each was rendered
     /// from.
@@ -157,9 +158,17 @@ impl Cache {
         }
     }
 
-    /// Whether the page rules' view of the rest of the site is the same as in the last run.
-    pub fn lint_key_matches(&self, key: u64) -> bool {
-        self.lint_key == Some(key)
+    /// Forgets the pages of the last run when the local rules' inputs changed: their findings
+    /// must be found again, from the prose, which is not kept.
+    pub fn check_local_key(&mut self, key: u64) {
+        if self.local_key != Some(key) {
+            self.pages.clear();
+        }
+    }
+
+    /// Whether the linked rules' view of the site is the same as in the last run.
+    pub fn linked_key_matches(&self, key: u64) -> bool {
+        self.linked_key == Some(key)
     }
 
     pub fn render_key_matches(&self, key: u64) -> bool {
@@ -172,7 +181,7 @@ impl Cache {
         pages: Vec<Page>,
         states: Vec<PageState>,
         scanned: std::time::SystemTime,
-        lint_key: u64,
+        (local_key, linked_key): (u64, u64),
         rendered: Option<(u64, Listings)>,
     ) {
         self.scanned = Some(scanned);
@@ -181,7 +190,8 @@ impl Cache {
             self.pages
                 .insert(page.source.path.clone(), Kept { page, state });
         }
-        self.lint_key = Some(lint_key);
+        self.local_key = Some(local_key);
+        self.linked_key = Some(linked_key);
         // A run that did not render leaves the pages rendered before, and their key.
         if let Some((key, listings)) = rendered {
             self.render_key = Some(key);
@@ -197,8 +207,8 @@ fn hash_theme(h: &mut DefaultHasher, theme: &Theme) {
     }
 }
 
-/// Everything besides a page and its translations that the page rules read.
-pub fn lint_key(site: &Site, theme: &Theme, today: jiff::civil::Date) -> u64 {
+/// Everything besides a page that the local rules read.
+pub fn local_key(site: &Site, theme: &Theme, today: jiff::civil::Date) -> u64 {
     let mut h = DefaultHasher::new();
     format!("{:?}", site.config).hash(&mut h);
     site.references_source
@@ -207,6 +217,14 @@ pub fn lint_key(site: &Site, theme: &Theme, today: jiff::civil::Date) -> u64 {
         .hash(&mut h);
     hash_theme(&mut h, theme);
     today.to_string().hash(&mut h);
+    h.finish()
+}
+
+/// Everything besides a page and its translations that the linked rules read: the local
+/// rules' inputs, which pages exist with which headings and citations, and the static files.
+pub fn linked_key(site: &Site) -> u64 {
+    let mut h = DefaultHasher::new();
+    format!("{:?}", site.config).hash(&mut h);
     for page in &site.pages {
         page.source.path.hash(&mut h);
         page.front.draft.hash(&mut h);

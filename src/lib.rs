@@ -87,13 +87,16 @@ pub struct Checked {
     pub reuse: incremental::Reuse,
     /// Per page (in the order of `site.pages`): what the next run may reuse.
     states: Vec<incremental::PageState>,
-    lint_key: u64,
+    /// The keys of the local and the linked rules' inputs.
+    lint_key: (u64, u64),
     /// Set when the site was rendered.
     render_key: Option<u64>,
     /// Listing pages, feeds and the sitemap as rendered, by output path, with their keys.
     listings: incremental::Listings,
     /// When this run began reading `content/`.
     scanned: std::time::SystemTime,
+    /// Whether the site was rendered (no finding blocked it).
+    rendered: bool,
 }
 
 impl Checked {
@@ -203,19 +206,34 @@ fn check_with(
     diagnostics.append(&mut loaded.diagnostics);
     timings.lap("load");
 
-    // Parse what changed; take the rest from the last run.
+    // The rules that read one page at a time need the configuration and references only.
+    let site = Site::new(
+        config,
+        loaded.references,
+        loaded.other_sources,
+        &mut diagnostics,
+    );
+    let local_key = incremental::local_key(&site, &theme, options.today);
+    cache.check_local_key(local_key);
+
+    // Read and check what changed; take the rest from the last run.
     let mut reuse = incremental::Reuse::default();
     let mut kept = Vec::with_capacity(loaded.pages.len() + loaded.unchanged.len());
     let mut fresh = Vec::new();
-    for path in &loaded.unchanged {
-        match cache.take_unchanged(path) {
+    let mut unread = Vec::new();
+    for path in loaded.unchanged {
+        match cache.take_unchanged(&path) {
             Some(mut k) => {
                 k.state.unchanged = true;
                 kept.push((k.page, k.state));
             }
-            None => return Err(Error::msg(format!("`{path}` vanished from the cache"))),
+            // Dropped because the local rules' inputs changed: read it after all.
+            None => unread.push(path),
         }
     }
+    let mut late = content::load_listed(&site.config, &unread);
+    diagnostics.append(&mut late.diagnostics);
+    loaded.pages.append(&mut late.pages);
     for file in loaded.pages {
         match cache.take(&file.source.path, &file.source.text) {
             Some(mut k) => {
@@ -234,8 +252,17 @@ fn check_with(
                 stamp: file.stamp,
                 ..Default::default()
             };
-            let page = parse::parse_page(file, &mut state.parse_findings);
-            state.sentences = detector.sentences(&page);
+            let mut page = parse::parse_page(file, &mut state.findings);
+            let sentences = detector.sentences(&page);
+            state.findings.extend(lint::check_local(
+                &site,
+                &theme,
+                &page,
+                sentences,
+                options.today,
+            ));
+            // The prose has been read; what later stages need of it is kept beside it.
+            page.body.blocks = Vec::new();
             (page, state)
         })
         .collect();
@@ -244,21 +271,9 @@ fn check_with(
     all.sort_by(|a, b| a.0.source.path.cmp(&b.0.source.path));
     let (pages, mut states): (Vec<_>, Vec<_>) = all.into_iter().unzip();
     reuse.pages = pages.len();
-    let site = Site::new(
-        config,
-        pages,
-        loaded.references,
-        loaded.other_sources,
-        &mut diagnostics,
-    );
+    let site = site.with_pages(pages);
     timings.lap("parse");
 
-    let lint_key = incremental::lint_key(&site, &theme, options.today);
-    let reusable = cache.lint_key_matches(lint_key);
-    let sentences: Vec<Vec<lint::claims::Sentence>> = states
-        .iter_mut()
-        .map(|s| std::mem::take(&mut s.sentences))
-        .collect();
     // A page's results stay valid while it and its translations are unchanged.
     let unchanged: Vec<bool> = states.iter().map(|s| s.unchanged).collect();
     for (i, state) in states.iter_mut().enumerate() {
@@ -268,45 +283,30 @@ fn check_with(
             state.html = None;
         }
     }
-    let same: Vec<bool> = states.iter().map(|s| s.unchanged).collect();
-    let findings: Vec<Option<Vec<Diagnostic>>> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|i| {
-            if reusable && same[i] {
+    let linked_key = incremental::linked_key(&site);
+    let reusable = cache.linked_key_matches(linked_key);
+    let linked: Vec<Option<Vec<Diagnostic>>> = states
+        .par_iter()
+        .enumerate()
+        .map(|(i, state)| {
+            if reusable && state.unchanged {
                 None
             } else {
-                Some(lint::check_page(
-                    &site,
-                    &theme,
-                    &sentences,
-                    options.today,
-                    i,
-                ))
+                Some(lint::check_linked(&site, &theme, options.today, i))
             }
         })
         .collect();
-    for ((state, found), sentences) in states.iter_mut().zip(findings).zip(sentences) {
-        if let Some(found) = found {
-            state.findings = found;
-        } else {
-            reuse.checked += 1;
+    for (state, found) in states.iter_mut().zip(linked) {
+        match found {
+            Some(found) => state.linked = found,
+            None => reuse.checked += 1,
         }
-        state.sentences = sentences;
     }
     for state in &states {
-        diagnostics.extend(state.parse_findings.iter().cloned());
         diagnostics.extend(state.findings.iter().cloned());
+        diagnostics.extend(state.linked.iter().cloned());
     }
-    {
-        let sentences: Vec<Vec<lint::claims::Sentence>> = states
-            .iter_mut()
-            .map(|s| std::mem::take(&mut s.sentences))
-            .collect();
-        diagnostics.extend(lint::check_site(&site, &theme, &sentences, options.today));
-        for (state, s) in states.iter_mut().zip(sentences) {
-            state.sentences = s;
-        }
-    }
+    diagnostics.extend(lint::check_site(&site, &theme, options.today));
     let mut diagnostics = lint::suppress::apply(&site, diagnostics);
     lint::diagnostic::sort(&mut diagnostics);
     timings.lap("rules");
@@ -317,10 +317,11 @@ fn check_with(
         timings,
         reuse,
         states,
-        lint_key,
+        lint_key: (local_key, linked_key),
         render_key: None,
         listings: Default::default(),
         scanned,
+        rendered: false,
     })
 }
 
@@ -337,14 +338,29 @@ pub struct Built {
 pub fn build(root: &Utf8Path, out: &Utf8Path, options: &Options) -> Result<Built> {
     write::check_output_dir(root, out)?;
     let pagefind = search::Pagefind::find(root);
-    let (checked, files) = check_and_render(
+    // Pages go to disk as they are rendered, so that they are never all in memory at once;
+    // the staging folder replaces the output only when everything succeeded.
+    let staging = std::sync::OnceLock::new();
+    let written = std::sync::atomic::AtomicUsize::new(0);
+    let mut checked = check_and_render(
         root,
         options,
         pagefind.is_some(),
         &mut incremental::Cache::default(),
+        false,
+        &mut || {
+            let _ = staging.set(write::Staging::new(out)?);
+            Ok(())
+        },
+        &|file| {
+            written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            match staging.get() {
+                Some(staging) => staging.write(&file),
+                None => Err(Error::msg("no output folder to write to")),
+            }
+        },
     )?;
-    let mut checked = checked;
-    let Some(files) = files else {
+    let Some(staging) = staging.into_inner().filter(|_| checked.rendered) else {
         return Ok(Built {
             checked,
             written: None,
@@ -353,49 +369,79 @@ pub fn build(root: &Utf8Path, out: &Utf8Path, options: &Options) -> Result<Built
     };
     let mut indexed = false;
     let mut search_time = None;
-    write::write_site(out, &files, |staging| {
-        if let Some(pagefind) = &pagefind {
-            let started = std::time::Instant::now();
-            pagefind.index(staging)?;
-            search_time = Some(("search", started.elapsed()));
-            indexed = true;
-        }
-        Ok(())
-    })?;
+    if let Some(pagefind) = &pagefind {
+        let started = std::time::Instant::now();
+        pagefind.index(staging.path())?;
+        search_time = Some(("search", started.elapsed()));
+        indexed = true;
+    }
+    staging.commit()?;
     checked.timings.lap_with("write", search_time);
     Ok(Built {
         checked,
-        written: Some(files.len()),
+        written: Some(written.into_inner()),
         search_index: indexed,
     })
 }
 
 /// Lints the site, and when no finding is an error, renders it in memory, reusing what `cache`
-/// kept of the last run and leaving this run's results there. The files come in a fixed
-/// order: static files first, then the rendered pages.
+/// kept of the last run (hand the result back with [`Checked::keep_in`]). The files are sorted
+/// by path.
 pub fn rebuild(
     root: &Utf8Path,
     options: &Options,
     search: bool,
     cache: &mut incremental::Cache,
 ) -> Result<(Checked, Option<Vec<render::OutputFile>>)> {
-    check_and_render(root, options, search, cache)
+    let files = std::sync::Mutex::new(Vec::new());
+    let checked = check_and_render(
+        root,
+        options,
+        search,
+        cache,
+        true,
+        &mut || Ok(()),
+        &|file| {
+            files
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .push(file);
+            Ok(())
+        },
+    )?;
+    if !checked.rendered {
+        return Ok((checked, None));
+    }
+    let mut files = files
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((checked, Some(files)))
 }
 
+/// Lints, and when no finding is an error, calls `start` and then renders into `sink`, static
+/// files first. With `keep`, what the next run may reuse is kept in the result.
 fn check_and_render(
     root: &Utf8Path,
     options: &Options,
     search: bool,
     cache: &mut incremental::Cache,
-) -> Result<(Checked, Option<Vec<render::OutputFile>>)> {
+    keep: bool,
+    start: &mut dyn FnMut() -> Result<()>,
+    sink: render::Sink<'_>,
+) -> Result<Checked> {
     let mut checked = check_with(root, &[], options, cache)?;
     if checked.has_errors() {
-        return Ok((checked, None));
+        return Ok(checked);
     }
+    start()?;
     let render_key =
         incremental::render_key(&checked.site, &checked.theme, search, options.live_reload);
     let reusable = cache.render_key_matches(render_key);
-    let mut files = write::static_files(&root.join("static"))?;
+    for file in write::static_files(&root.join("static"))? {
+        sink(file)?;
+    }
+    let kept = std::sync::Mutex::new((Vec::new(), incremental::Listings::new()));
     {
         let earlier = incremental::Earlier {
             cache,
@@ -405,23 +451,33 @@ fn check_and_render(
         let renderer = render::Renderer::new(&checked.site, &checked.theme, search)?
             .with_live_reload(options.live_reload)
             .with_site_key(render_key);
-        let (rendered, reused) = renderer.render_all(&earlier)?;
-        checked.reuse.outputs = rendered.len();
-        files.extend(rendered);
+        let (made, reused) = renderer.render_all(&earlier, &|file| {
+            if keep && (file.page.is_some() || file.key.is_some()) {
+                let mut kept = kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                match (file.page, file.key) {
+                    (Some(i), _) => kept.0.push((i, file.bytes.clone())),
+                    (None, Some(k)) => {
+                        kept.1.insert(file.path.clone(), (k, file.bytes.clone()));
+                    }
+                    (None, None) => {}
+                }
+            }
+            sink(file)
+        })?;
+        checked.reuse.outputs = made;
         checked.reuse.rendered = reused;
     }
-    checked.listings = files
-        .iter()
-        .filter_map(|f| f.key.map(|k| (f.path.clone(), (k, f.bytes.clone()))))
-        .collect();
-    for file in &files {
-        if let Some(i) = file.page {
-            checked.states[i].html = Some(file.bytes.clone());
-        }
+    let (html, listings) = kept
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    for (i, bytes) in html {
+        checked.states[i].html = Some(bytes);
     }
+    checked.listings = listings;
     checked.render_key = Some(render_key);
+    checked.rendered = true;
     checked.timings.lap("render");
-    Ok((checked, Some(files)))
+    Ok(checked)
 }
 
 /// The default output folder of a site.

@@ -11,3 +11,8 @@ fn main() -> ExitCode {
         }
     }
 }
+
+// Parsing, linting and rendering allocate many small strings from several threads at once;
+// mimalloc does that faster and with less fragmentation than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

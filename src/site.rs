@@ -2,8 +2,7 @@
 //! every page. This is what the lint checks and the renderer renders.
 
 use crate::config::Config;
-use crate::content::{self, PageKind};
-use crate::error::Result;
+use crate::content::PageKind;
 use crate::lint::Diagnostic;
 use crate::parse::{self, Page, references::References};
 use crate::source::SourceFile;
@@ -25,28 +24,17 @@ pub struct Site {
     by_source: HashMap<String, usize>,
     /// Index into `pages` of the published pages by URL path.
     by_url: HashMap<String, usize>,
+    /// Finds the names of the site's treatments (ASCII letters in any case); pattern `i` is a
+    /// name of treatment `treatment_of[i]`.
+    treatment_names: Option<aho_corasick::AhoCorasick>,
+    treatment_of: Vec<usize>,
 }
 
 impl Site {
-    /// Loads and parses the site in `config.root`; findings are returned beside it.
-    pub fn load(config: Config) -> Result<(Site, Vec<Diagnostic>)> {
-        let loaded = content::load(&config)?;
-        let mut diagnostics = loaded.diagnostics;
-        let pages = parse_pages(loaded.pages, &mut diagnostics);
-        let site = Site::new(
-            config,
-            pages,
-            loaded.references,
-            loaded.other_sources,
-            &mut diagnostics,
-        );
-        Ok((site, diagnostics))
-    }
-
-    /// Assembles the site from its parsed pages (in file order) and its bibliography.
+    /// The site with its configuration and bibliography, and no pages yet: what the rules
+    /// that look at one page at a time need (see [`Site::with_pages`]).
     pub fn new(
         config: Config,
-        pages: Vec<Page>,
         references_source: Option<SourceFile>,
         other_sources: Vec<SourceFile>,
         diagnostics: &mut Vec<Diagnostic>,
@@ -55,31 +43,53 @@ impl Site {
             Some(source) => parse::references::parse(source, diagnostics),
             None => References::default(),
         };
-        let mut translations = HashMap::new();
-        for (i, page) in pages.iter().enumerate() {
-            translations
-                .entry((page.translation_key(), page.lang.clone()))
-                .or_insert(i);
-        }
         let mut site = Site {
             config,
-            pages,
+            pages: Vec::new(),
             references,
             references_source,
             other_sources,
-            translations,
+            translations: HashMap::new(),
             by_source: HashMap::new(),
             by_url: HashMap::new(),
+            treatment_names: None,
+            treatment_of: Vec::new(),
         };
-        for (i, page) in site.pages.iter().enumerate() {
-            site.by_source
+        let mut names = Vec::new();
+        for (i, treatment) in site.config.treatments.iter().enumerate() {
+            for name in treatment.names.iter().flat_map(|(_, n)| n) {
+                if !name.is_empty() {
+                    names.push(name.clone());
+                    site.treatment_of.push(i);
+                }
+            }
+        }
+        site.treatment_names = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&names)
+            .ok();
+        site
+    }
+
+    /// The site with its pages (sorted by file path), indexed.
+    pub fn with_pages(mut self, pages: Vec<Page>) -> Site {
+        self.pages = pages;
+        self.translations.clear();
+        self.by_source.clear();
+        self.by_url.clear();
+        for (i, page) in self.pages.iter().enumerate() {
+            self.translations
+                .entry((page.translation_key(), page.lang.clone()))
+                .or_insert(i);
+            self.by_source
                 .entry(page.source.path.to_string())
                 .or_insert(i);
             if !page.front.draft {
-                site.by_url.entry(site.url(page)).or_insert(i);
+                self.by_url.entry(self.url(page)).or_insert(i);
             }
         }
-        site
+        self
     }
 
     /// Indices into `pages` of the page's translations (the same article in other languages).
@@ -172,16 +182,21 @@ impl Site {
 
     /// The site's treatments that a page names in its title or body (in any language).
     pub fn treatments_discussed(&self, page: &Page) -> Vec<&crate::config::Treatment> {
-        let text = format!("{}\n{}", page.front.title, page.body_text()).to_lowercase();
+        let Some(names) = &self.treatment_names else {
+            return Vec::new();
+        };
+        let mut found = vec![false; self.config.treatments.len()];
+        for text in [page.front.title.as_str(), page.body_text()] {
+            // Overlapping matches, so that a short name inside a longer one still counts.
+            for m in names.find_overlapping_iter(text) {
+                found[self.treatment_of[m.pattern().as_usize()]] = true;
+            }
+        }
         self.config
             .treatments
             .iter()
-            .filter(|t| {
-                t.names
-                    .iter()
-                    .flat_map(|(_, n)| n)
-                    .any(|name| text.contains(&name.to_lowercase()))
-            })
+            .zip(found)
+            .filter_map(|(t, f)| f.then_some(t))
             .collect()
     }
 
@@ -189,28 +204,6 @@ impl Site {
     pub fn published(&self) -> impl Iterator<Item = &Page> {
         self.pages.iter().filter(|p| !p.front.draft)
     }
-}
-
-/// Parses pages independently: in parallel, collected in file order.
-pub fn parse_pages(
-    files: Vec<content::ContentFile>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Page> {
-    use rayon::prelude::*;
-    let parsed: Vec<(Page, Vec<Diagnostic>)> = files
-        .into_par_iter()
-        .map(|file| {
-            let mut found = Vec::new();
-            let page = parse::parse_page(file, &mut found);
-            (page, found)
-        })
-        .collect();
-    let mut pages = Vec::with_capacity(parsed.len());
-    for (page, found) in parsed {
-        diagnostics.extend(found);
-        pages.push(page);
-    }
-    pages
 }
 
 /// A path segment of a URL made from a file or tag name: ASCII lowercased so that URLs that

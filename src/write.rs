@@ -68,47 +68,119 @@ pub fn write_site(
     files: &[OutputFile],
     finish: impl FnOnce(&Utf8Path) -> Result<()>,
 ) -> Result<()> {
-    let out_abs = absolute(out)?;
-    let parent = out_abs
-        .parent()
-        .ok_or_else(|| Error::msg(format!("`{out}` has no parent folder")))?;
-    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create", e))?;
-    let name = out_abs.file_name().unwrap_or("public");
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.akashi-new-"))
-        .tempdir_in(parent)
-        .map_err(|e| Error::io(parent, "create a folder in", e))?;
-    let staging_path = Utf8Path::from_path(staging.path())
-        .ok_or_else(|| Error::msg("temporary folder path is not UTF-8"))?
-        .to_path_buf();
-    for file in files {
+    use rayon::prelude::*;
+    let staging = Staging::new(out)?;
+    files.par_iter().try_for_each(|f| staging.write(f))?;
+    finish(staging.path())?;
+    staging.commit()
+}
+
+/// The new output folder while it is being written: beside the output folder, so that it can
+/// replace it in one step. Dropped without [`Staging::commit`], it is deleted and the output
+/// folder is left as it was.
+pub struct Staging {
+    out: Utf8PathBuf,
+    dir: tempfile::TempDir,
+    path: Utf8PathBuf,
+    /// Folders created so far, so that each is created once.
+    made: std::sync::Mutex<std::collections::HashSet<Utf8PathBuf>>,
+}
+
+impl Staging {
+    pub fn new(out: &Utf8Path) -> Result<Staging> {
+        let out_abs = absolute(out)?;
+        let parent = out_abs
+            .parent()
+            .ok_or_else(|| Error::msg(format!("`{out}` has no parent folder")))?;
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create", e))?;
+        let name = out_abs.file_name().unwrap_or("public");
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.akashi-new-"))
+            .tempdir_in(parent)
+            .map_err(|e| Error::io(parent, "create a folder in", e))?;
+        let path = Utf8Path::from_path(dir.path())
+            .ok_or_else(|| Error::msg("temporary folder path is not UTF-8"))?
+            .to_path_buf();
+        Ok(Staging {
+            out: out_abs,
+            dir,
+            path,
+            made: Default::default(),
+        })
+    }
+
+    /// The folder being written.
+    pub fn path(&self) -> &Utf8Path {
+        &self.path
+    }
+
+    /// Writes one file; may be called from several threads at once.
+    pub fn write(&self, file: &OutputFile) -> Result<()> {
         let rel = safe_relative(&file.path)?;
-        let path = staging_path.join(rel);
+        let path = self.path.join(rel);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create", e))?;
+            let new = self
+                .made
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .insert(dir.to_path_buf());
+            if new {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create", e))?;
+            }
         }
-        std::fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, "write", e))?;
+        std::fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, "write", e))
     }
-    finish(&staging_path)?;
-    std::fs::write(staging_path.join(MARKER), MARKER_TEXT)
-        .map_err(|e| Error::io(&staging_path, "write", e))?;
-    if out_abs.exists() {
-        // Swap old and new in one step; the old site then sits in the staging folder, which is
-        // deleted when `staging` is dropped.
-        rustix::fs::renameat_with(
-            rustix::fs::CWD,
-            staging_path.as_std_path(),
-            rustix::fs::CWD,
-            out_abs.as_std_path(),
-            rustix::fs::RenameFlags::EXCHANGE,
-        )
-        .map_err(|e| Error::io(&out_abs, "replace", e.into()))?;
-    } else {
-        std::fs::rename(&staging_path, &out_abs).map_err(|e| Error::io(&out_abs, "create", e))?;
-        // Nothing is left to clean up.
-        let _ = staging.keep();
+
+    /// Marks the new folder as akashi's and puts it in place of the output folder; the old
+    /// one is deleted.
+    pub fn commit(self) -> Result<()> {
+        let Staging { out, dir, path, .. } = self;
+        std::fs::write(path.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(&path, "write", e))?;
+        if out.exists() {
+            // Swap old and new in one step; the old site then sits in the staging folder.
+            rustix::fs::renameat_with(
+                rustix::fs::CWD,
+                path.as_std_path(),
+                rustix::fs::CWD,
+                out.as_std_path(),
+                rustix::fs::RenameFlags::EXCHANGE,
+            )
+            .map_err(|e| Error::io(&out, "replace", e.into()))?;
+            remove_tree(&path);
+            drop(dir);
+        } else {
+            std::fs::rename(&path, &out).map_err(|e| Error::io(&out, "create", e))?;
+            // Nothing is left to clean up.
+            let _ = dir.keep();
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+/// Deletes a folder akashi wrote (the previous output), its files in parallel. What cannot be
+/// deleted is left for the temporary folder's own clean-up.
+fn remove_tree(dir: &Utf8Path) {
+    use rayon::prelude::*;
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_dir() {
+            dirs.push((entry.depth(), entry.into_path()));
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().for_each(|f| {
+        let _ = std::fs::remove_file(f);
+    });
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
+    for (_, d) in dirs {
+        let _ = std::fs::remove_dir(d);
+    }
 }
 
 /// Copies the files under `dir` (the site's `static/`) as output files.

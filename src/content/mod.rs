@@ -151,6 +151,30 @@ pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<
     Ok(content)
 }
 
+/// Reads page files of the site that [`load_changed`] listed as unchanged (by their paths as
+/// shown, `content/...`), for when what was kept of them cannot be used after all.
+pub fn load_listed(config: &Config, shown: &[Utf8PathBuf]) -> Content {
+    let mut content = Content::default();
+    let content_dir = config.root.join(CONTENT_DIR);
+    for shown in shown {
+        let path = config.root.join(shown);
+        let rel = path
+            .strip_prefix(&content_dir)
+            .unwrap_or(&path)
+            .to_path_buf();
+        let stamp = std::fs::symlink_metadata(&path)
+            .ok()
+            .as_ref()
+            .and_then(Stamp::of);
+        let before = content.pages.len();
+        classify(config, &mut content, &path, &rel, shown.clone());
+        if let Some(page) = content.pages.get_mut(before) {
+            page.stamp = stamp;
+        }
+    }
+    content
+}
+
 /// Reads Markdown files given on the command line that lie outside `content/`. Each keeps the
 /// path it was given as its name in findings; files beside each other pair as translations.
 pub fn load_outside(config: &Config, files: &[(Utf8PathBuf, Utf8PathBuf)]) -> Content {

@@ -18,38 +18,24 @@ pub use rules::Rule;
 use crate::parse::Page;
 use crate::site::Site;
 use crate::theme::Theme;
-use claims::{Detector, Sentence};
+use claims::Sentence;
 
-/// What the rules read: the site, its theme, each page's sentences (classified once), and
-/// the pages the page rules report on.
+/// What the rules read: the site, its theme, pages with their sentences (classified once),
+/// and which of those pages the page rules report on.
 pub struct Context<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
-    /// Sentences of `site.pages[i]`.
+    /// The pages in view: the site's, or the one page being read.
+    pages: &'a [Page],
+    /// Sentences of `pages[i]`, for the rules that read prose; empty for the others.
     sentences: &'a [Vec<Sentence>],
     /// The date review deadlines are checked against.
     pub today: jiff::civil::Date,
-    /// Indices into `site.pages` of the pages that page rules report on.
+    /// Indices into `pages` of the pages that page rules report on.
     scope: &'a [usize],
 }
 
 impl<'a> Context<'a> {
-    pub fn new(
-        site: &'a Site,
-        theme: &'a Theme,
-        sentences: &'a [Vec<Sentence>],
-        today: jiff::civil::Date,
-        scope: &'a [usize],
-    ) -> Self {
-        Context {
-            site,
-            theme,
-            sentences,
-            today,
-            scope,
-        }
-    }
-
     /// Published articles (not drafts, not section pages) in scope, with their sentences.
     pub fn articles(&self) -> impl Iterator<Item = (&'a Page, &'a [Sentence])> {
         self.pages()
@@ -58,10 +44,11 @@ impl<'a> Context<'a> {
 
     /// Every page in scope with its sentences.
     pub fn pages(&self) -> impl Iterator<Item = (&'a Page, &'a [Sentence])> {
-        let (site, sentences) = (self.site, self.sentences);
-        self.scope
-            .iter()
-            .map(move |&i| (&site.pages[i], sentences[i].as_slice()))
+        let (pages, sentences) = (self.pages, self.sentences);
+        self.scope.iter().map(move |&i| {
+            let s: &'a [Sentence] = sentences.get(i).map_or(&[], Vec::as_slice);
+            (&pages[i], s)
+        })
     }
 
     /// Every page in scope.
@@ -70,23 +57,12 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Each page's sentences, classified; in parallel, in page order.
-pub fn sentences(site: &Site, detector: &Detector) -> Vec<Vec<Sentence>> {
-    use rayon::prelude::*;
-    site.pages
-        .par_iter()
-        .map(|p| detector.sentences(p))
-        .collect()
-}
-
 type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
-/// Rules whose findings on a page depend on that page, its translations, and what the whole
-/// site shares (configuration, references, theme, static files, and which pages exist with
-/// which headings). They run on one page at a time, so a page's findings can be reused while
-/// none of that changes.
-const PAGE_RULES: &[Check] = &[
-    rules::i18n_missing_translation::check,
+/// Rules whose findings on a page depend only on that page and on the site's configuration,
+/// references and review date. They run as soon as a page is parsed, on its prose, which is
+/// then no longer kept.
+const LOCAL_RULES: &[Check] = &[
     rules::cite_unknown_key::check,
     rules::claim_untagged::check,
     rules::claim_missing_level::check,
@@ -94,7 +70,6 @@ const PAGE_RULES: &[Check] = &[
     rules::claim_unknown_level::check,
     rules::claim_fullwidth_tag::check,
     rules::evidence_level_exceeds_sources::check,
-    rules::i18n_claim_mismatch::check,
     rules::markdown_unrendered_emphasis::check,
     rules::review_missing::check,
     rules::review_interval::check,
@@ -110,6 +85,13 @@ const PAGE_RULES: &[Check] = &[
     rules::evidence_overstated::check,
     rules::readability_long_sentence::check,
     rules::readability_grade::check,
+];
+
+/// Rules whose findings on a page also depend on other pages: which exist, their headings,
+/// their evidence tags (translations), the static files. They read no prose.
+const LINKED_RULES: &[Check] = &[
+    rules::i18n_missing_translation::check,
+    rules::i18n_claim_mismatch::check,
     rules::link_broken::check,
     rules::link_anchor::check,
     rules::link_other_language::check,
@@ -124,51 +106,63 @@ const SITE_RULES: &[Check] = &[
     rules::cite_unused_reference::check,
 ];
 
-/// Runs every rule over the site: the page rules on each page in parallel, then the site rules.
-pub fn check(
+/// The findings of the local rules on one page, given its sentences. `site` needs its
+/// configuration and references, not its pages.
+pub fn check_local(
     site: &Site,
     theme: &Theme,
-    sentences: &[Vec<Sentence>],
+    page: &Page,
+    sentences: Vec<Sentence>,
     today: jiff::civil::Date,
 ) -> Vec<Diagnostic> {
-    use rayon::prelude::*;
-    let mut out: Vec<Diagnostic> = (0..site.pages.len())
-        .into_par_iter()
-        .flat_map_iter(|i| check_page(site, theme, sentences, today, i))
-        .collect();
-    out.extend(check_site(site, theme, sentences, today));
-    out
+    let sentences = [sentences];
+    let cx = Context {
+        site,
+        theme,
+        pages: std::slice::from_ref(page),
+        sentences: &sentences,
+        today,
+        scope: &[0],
+    };
+    run(&cx, LOCAL_RULES)
 }
 
-/// The findings of the page rules on `site.pages[page]`.
-pub fn check_page(
+/// The findings of the linked rules on `site.pages[page]`.
+pub fn check_linked(
     site: &Site,
     theme: &Theme,
-    sentences: &[Vec<Sentence>],
     today: jiff::civil::Date,
     page: usize,
 ) -> Vec<Diagnostic> {
-    let scope = [page];
-    let cx = Context::new(site, theme, sentences, today, &scope);
-    let mut out = Vec::new();
-    for rule in PAGE_RULES {
-        rule(&cx, &mut out);
-    }
-    out
+    let cx = Context {
+        site,
+        theme,
+        pages: &site.pages,
+        sentences: &[],
+        today,
+        scope: &[page],
+    };
+    run(&cx, LINKED_RULES)
 }
 
 /// The findings of the site rules.
-pub fn check_site(
-    site: &Site,
-    theme: &Theme,
-    sentences: &[Vec<Sentence>],
-    today: jiff::civil::Date,
-) -> Vec<Diagnostic> {
+pub fn check_site(site: &Site, theme: &Theme, today: jiff::civil::Date) -> Vec<Diagnostic> {
     let all: Vec<usize> = (0..site.pages.len()).collect();
-    let cx = Context::new(site, theme, sentences, today, &all);
+    let cx = Context {
+        site,
+        theme,
+        pages: &site.pages,
+        sentences: &[],
+        today,
+        scope: &all,
+    };
+    run(&cx, SITE_RULES)
+}
+
+fn run(cx: &Context<'_>, rules: &[Check]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in SITE_RULES {
-        rule(&cx, &mut out);
+    for rule in rules {
+        rule(cx, &mut out);
     }
     out
 }

@@ -78,16 +78,25 @@ pub fn apply(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
             });
         }
     }
+    // Findings are matched only against the suppressions of their own file.
+    let mut by_file: std::collections::HashMap<Utf8PathBuf, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, s) in suppressions.iter().enumerate() {
+        if s.reason.is_some() {
+            by_file.entry(s.file.clone()).or_default().push(i);
+        }
+    }
     for d in diagnostics {
-        let suppressor = suppressions.iter_mut().find(|s| {
-            s.reason.is_some()
-                && s.file == d.file
-                && s.rules.contains(&d.rule)
-                && !d.rule.id().starts_with("suppress/")
-                && s.covers.contains(&d.span.start)
+        let suppressor = by_file.get(&d.file).and_then(|indices| {
+            indices.iter().copied().find(|&i| {
+                let s = &suppressions[i];
+                s.rules.contains(&d.rule)
+                    && !d.rule.id().starts_with("suppress/")
+                    && s.covers.contains(&d.span.start)
+            })
         });
         match suppressor {
-            Some(s) => s.used = true,
+            Some(i) => suppressions[i].used = true,
             None => out.push(d),
         }
     }

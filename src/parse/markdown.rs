@@ -212,6 +212,17 @@ pub struct Body {
     pub comments: Vec<(String, Range<usize>)>,
     /// `*` and `_` runs that CommonMark left as literal characters, with spans in the file.
     pub literal_emphasis: Vec<Range<usize>>,
+    /// How much a reader reads: the prose without headings, tags and code.
+    pub reading: ReadingLength,
+}
+
+/// The length of what a reader reads, in the units reading speeds are given in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadingLength {
+    /// Letters and digits (Japanese is read by the character).
+    pub characters: usize,
+    /// Words between white space (English is read by the word).
+    pub words: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -443,6 +454,14 @@ pub fn scan(body: &str, offset: usize) -> Body {
     }
     if let Some(b) = block.take().filter(|b| !b.text.trim().is_empty()) {
         out.blocks.push(b);
+    }
+    for b in out.blocks.iter().filter(|b| b.kind != BlockKind::Heading) {
+        out.reading.characters += b.text.chars().filter(|c| c.is_alphanumeric()).count();
+        out.reading.words += b
+            .text
+            .split(|c: char| c.is_whitespace() || c == TAG_MARK || c == CODE_MARK)
+            .filter(|w| !w.is_empty())
+            .count();
     }
     out
 }

@@ -34,6 +34,9 @@ pub struct OutputFile {
     pub key: Option<u64>,
 }
 
+/// Where rendered files go: called from several threads at once.
+pub type Sink<'a> = &'a (dyn Fn(OutputFile) -> Result<()> + Sync);
+
 /// What the renderer may take from an earlier run instead of rendering it again.
 pub trait Earlier: Sync {
     /// An article's page, by the article's index in `Site::pages`, when nothing it shows has
@@ -219,12 +222,17 @@ impl<'s> Renderer<'s> {
         Ok(file)
     }
 
-    /// Renders the whole site, taking from `earlier` what has not changed. Returns the files
-    /// and how many were taken.
-    pub fn render_all(&self, earlier: &dyn Earlier) -> Result<(Vec<OutputFile>, usize)> {
+    /// Renders the whole site, taking from `earlier` what has not changed, and hands each
+    /// file to `sink` as soon as it is made (articles in parallel, so in no fixed order).
+    /// Returns how many files were made and how many of them were taken from `earlier`.
+    pub fn render_all(&self, earlier: &dyn Earlier, sink: Sink<'_>) -> Result<(usize, usize)> {
+        let made = std::sync::atomic::AtomicUsize::new(0);
+        let out = |file: OutputFile| {
+            made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            sink(file)
+        };
         let reused = std::sync::atomic::AtomicUsize::new(0);
         let site = self.site;
-        let mut out = Vec::new();
         // The sitemap lists every article of every language: when none of them moved or
         // changed its dates, the last one still holds and its entries need not be made.
         let everything: Vec<&Page> = site.published().filter(|p| p.is_article()).collect();
@@ -234,8 +242,8 @@ impl<'s> Renderer<'s> {
             entries: Vec::new(),
             wanted: earlier_sitemap.is_none(),
         };
-        out.push(self.listing(earlier, "index.html", &[], &reused, || self.landing())?);
-        out.push(self.listing(earlier, "404.html", &[], &reused, || self.not_found())?);
+        out(self.listing(earlier, "index.html", &[], &reused, || self.landing())?)?;
+        out(self.listing(earlier, "404.html", &[], &reused, || self.not_found())?)?;
         for lang in site.config.language_codes() {
             let articles = self.articles(lang);
             // Language home page.
@@ -243,14 +251,14 @@ impl<'s> Renderer<'s> {
                 .published()
                 .find(|p| p.lang == lang && p.kind == PageKind::SectionIndex && p.dir.is_empty());
             let home = format!("/{lang}/");
-            out.push(
+            out(
                 self.listing(earlier, &page_path(&home), &articles, &reused, || {
                     let mut cx = self.base(lang, &home, &self.per_language(|l| format!("/{l}/")));
                     cx["intro"] = intro.map(|p| self.section_json(p)).unwrap_or(Value::Null);
                     cx["articles"] = self.cards(&articles);
                     self.page("index.html", &home, cx)
                 })?,
-            );
+            )?;
             sitemap.push(self.sitemap_entry(&home, None, &self.per_language(|l| format!("/{l}/"))));
 
             // Sections.
@@ -267,42 +275,35 @@ impl<'s> Renderer<'s> {
                         a.dir == section.dir || a.dir.starts_with(&format!("{}/", section.dir))
                     })
                     .collect();
-                out.push(
+                out(
                     self.listing(earlier, &page_path(&url), &members, &reused, || {
                         let mut cx = self.base(lang, &url, &alternates);
                         cx["section"] = self.section_json(section);
                         cx["articles"] = self.cards(&members);
                         self.page("section.html", &url, cx)
                     })?,
-                );
+                )?;
                 sitemap.push(self.sitemap_entry(&url, None, &alternates));
             }
 
-            // Articles.
-            // Articles render independently: in parallel, kept in order.
-            let rendered: Vec<Result<OutputFile>> = {
+            // Articles render independently: in parallel.
+            {
                 use rayon::prelude::*;
-                articles
-                    .par_iter()
-                    .map(|article| {
-                        let url = site.url(article);
-                        let index = site.index_of(article);
-                        if let Some(bytes) = index.and_then(|i| earlier.article(i)) {
-                            reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let mut file = self.page_file(&url, bytes);
-                            file.page = index;
-                            return Ok(file);
-                        }
-                        let mut cx = self.base(lang, &url, &self.alternates(article));
-                        cx["article"] = self.article_json(article)?;
-                        let mut file = self.page("article.html", &url, cx)?;
+                articles.par_iter().try_for_each(|article| {
+                    let url = site.url(article);
+                    let index = site.index_of(article);
+                    if let Some(bytes) = index.and_then(|i| earlier.article(i)) {
+                        reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let mut file = self.page_file(&url, bytes);
                         file.page = index;
-                        Ok(file)
-                    })
-                    .collect()
-            };
-            for file in rendered {
-                out.push(file?);
+                        return out(file);
+                    }
+                    let mut cx = self.base(lang, &url, &self.alternates(article));
+                    cx["article"] = self.article_json(article)?;
+                    let mut file = self.page("article.html", &url, cx)?;
+                    file.page = index;
+                    out(file)
+                })?;
             }
             let wanted = sitemap.wanted;
             for article in articles.iter().filter(|_| wanted) {
@@ -327,7 +328,7 @@ impl<'s> Renderer<'s> {
                 }
             }
             let tags_url = format!("/{lang}/tags/");
-            out.push(self.listing(earlier, &page_path(&tags_url), &articles, &reused, || {
+            out(self.listing(earlier, &page_path(&tags_url), &articles, &reused, || {
                 let mut cx = self.base(
                     lang,
                     &tags_url,
@@ -338,7 +339,7 @@ impl<'s> Renderer<'s> {
                     .map(|(slug, (name, pages))| json!({"name": name, "url": encode_path(&format!("/{lang}/tags/{slug}/")), "count": pages.len()}))
                     .collect();
                 self.page("tags.html", &tags_url, cx)
-            })?);
+            })?)?;
             for (slug, (name, pages)) in &tags {
                 let url = format!("/{lang}/tags/{slug}/");
                 // A tag is a word of one language; the switcher leads to the other's tag list.
@@ -349,18 +350,18 @@ impl<'s> Renderer<'s> {
                         format!("/{l}/tags/")
                     }
                 });
-                out.push(self.listing(earlier, &page_path(&url), pages, &reused, || {
+                out(self.listing(earlier, &page_path(&url), pages, &reused, || {
                     let mut cx = self.base(lang, &url, &alternates);
                     cx["tag"] = json!({"name": name});
                     cx["articles"] = self.cards(pages);
                     self.page("tag.html", &url, cx)
-                })?);
+                })?)?;
             }
 
             // Evidence levels.
             let evidence_url = format!("/{lang}/evidence/");
             let alternates = self.per_language(|l| format!("/{l}/evidence/"));
-            out.push(
+            out(
                 self.listing(earlier, &page_path(&evidence_url), &[], &reused, || {
                     let mut cx = self.base(lang, &evidence_url, &alternates);
                     cx["levels"] = site
@@ -371,13 +372,13 @@ impl<'s> Renderer<'s> {
                         .collect();
                     self.page("evidence.html", &evidence_url, cx)
                 })?,
-            );
+            )?;
             sitemap.push(self.sitemap_entry(&evidence_url, None, &alternates));
 
             let feed_path = format!("{lang}/atom.xml");
-            out.push(self.listing(earlier, &feed_path, &articles, &reused, || {
+            out(self.listing(earlier, &feed_path, &articles, &reused, || {
                 Ok(self.feed(lang, &articles))
-            })?);
+            })?)?;
         }
         let mut file = match earlier_sitemap {
             Some(bytes) => {
@@ -387,8 +388,8 @@ impl<'s> Renderer<'s> {
             None => OutputFile::new("sitemap.xml", feeds::sitemap(&sitemap.entries)),
         };
         file.key = Some(sitemap_key);
-        out.push(file);
-        Ok((out, reused.into_inner()))
+        out(file)?;
+        Ok((made.into_inner(), reused.into_inner()))
     }
 
     /// Published articles in `lang`, newest first.
@@ -678,7 +679,7 @@ impl<'s> Renderer<'s> {
             "unapproved": disclosure(&fm.unapproved),
             "section": section,
             "jsonld": self.json_ld(page),
-            "reading_minutes": self.site.config.language(lang).map(|l| l.reading.minutes(&visible_text(page))),
+            "reading_minutes": self.site.config.language(lang).map(|l| l.reading.minutes(page.body.reading)),
         }))
     }
 
@@ -931,23 +932,4 @@ pub fn encode_path(path: &str) -> String {
         }
     }
     out
-}
-
-/// The words a reader reads: the body without Markdown syntax, tags and code.
-fn visible_text(page: &Page) -> String {
-    page.body
-        .blocks
-        .iter()
-        .filter(|b| b.kind != crate::parse::markdown::BlockKind::Heading)
-        .map(|b| {
-            b.text.replace(
-                [
-                    crate::parse::markdown::TAG_MARK,
-                    crate::parse::markdown::CODE_MARK,
-                ],
-                " ",
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }

@@ -79,7 +79,13 @@ impl Detector {
 
     /// Classifies one sentence, given the sentence before it (or the heading above it).
     pub fn is_claim(&self, sentence: &str, context: Option<&str>) -> bool {
-        let text = strip_quotations(&sentence.replace(TAG_MARK, "").replace(CODE_MARK, " "));
+        let marked = sentence.contains([TAG_MARK, CODE_MARK]);
+        let unmarked = if marked {
+            std::borrow::Cow::Owned(sentence.replace(TAG_MARK, "").replace(CODE_MARK, " "))
+        } else {
+            std::borrow::Cow::Borrowed(sentence)
+        };
+        let text = strip_quotations(&unmarked);
         let Some(lex) = self.lexicons.iter().find(|l| l.script.is_match(&text)) else {
             return false;
         };
@@ -115,11 +121,14 @@ impl Detector {
     /// The sentences of an article's prose, classified. Headings, block quotes and code are
     /// not prose; a heading still serves as context for the sentence under it.
     pub fn sentences(&self, page: &Page) -> Vec<Sentence> {
-        let mut out = Vec::new();
-        let mut context: Option<String> = None;
+        let mut out: Vec<Sentence> = Vec::new();
+        // The context of a sentence is the sentence before it, or the heading above it.
+        let mut heading: Option<&str> = None;
+        let mut previous: Option<usize> = None;
         for block in &page.body.blocks {
             if block.kind == BlockKind::Heading {
-                context = Some(block.text.clone());
+                heading = Some(&block.text);
+                previous = None;
                 continue;
             }
             if block.kind == BlockKind::Quote {
@@ -131,15 +140,23 @@ impl Detector {
                 let marks = raw.matches(TAG_MARK).count();
                 let tags = block.tags[tag_index..tag_index + marks].to_vec();
                 tag_index += marks;
-                let text: String = raw.replace(TAG_MARK, "").trim().to_string();
-                let is_claim = self.is_claim(&text, context.as_deref());
+                let text: String = if marks > 0 {
+                    raw.replace(TAG_MARK, "").trim().to_string()
+                } else {
+                    raw.trim().to_string()
+                };
+                let context = match previous {
+                    Some(i) => Some(out[i].text.as_str()),
+                    None => heading,
+                };
+                let is_claim = self.is_claim(&text, context);
                 out.push(Sentence {
                     span: block.source_span(range),
-                    text: text.clone(),
+                    text,
                     tags,
                     is_claim,
                 });
-                context = Some(text);
+                previous = Some(out.len() - 1);
             }
             // Marks outside any sentence (a block of tags only) attach to the last sentence.
             if let (true, Some(last)) = (tag_index < block.tags.len(), out.last_mut()) {
@@ -201,7 +218,10 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
 /// Removes quoted words that are someone else's: a quoted sentence (`「効きますか？」と`,
 /// `"Will it cure me?"`) is reported speech, not the page's claim. Short quotes that name a
 /// thing (`「TMS治療」は`) are kept.
-pub fn strip_quotations(text: &str) -> String {
+pub fn strip_quotations(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['「', '『', '“', '"']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find(['「', '『', '“', '"']) {
@@ -230,7 +250,7 @@ pub fn strip_quotations(text: &str) -> String {
         rest = after;
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
