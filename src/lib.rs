@@ -245,9 +245,15 @@ fn check_with(
         }
     }
     reuse.parsed = kept.len();
+    // One detector per thread: a regex's search caches are fastest for the thread that owns
+    // them.
+    let detectors: Vec<lint::claims::Detector> = (0..rayon::current_num_threads().max(1))
+        .map(|_| (*detector).clone())
+        .collect();
     let parsed: Vec<(parse::Page, incremental::PageState)> = fresh
         .into_par_iter()
         .map(|file| {
+            let detector = &detectors[rayon::current_thread_index().unwrap_or(0) % detectors.len()];
             let mut state = incremental::PageState {
                 stamp: file.stamp,
                 ..Default::default()

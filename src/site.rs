@@ -182,6 +182,14 @@ impl Site {
 
     /// The site's treatments that a page names in its title or body (in any language).
     pub fn treatments_discussed(&self, page: &Page) -> Vec<&crate::config::Treatment> {
+        page.treatments
+            .get_or_init(|| self.find_treatments(page))
+            .iter()
+            .filter_map(|&i| self.config.treatments.get(i))
+            .collect()
+    }
+
+    fn find_treatments(&self, page: &Page) -> Vec<usize> {
         let Some(names) = &self.treatment_names else {
             return Vec::new();
         };
@@ -192,12 +200,7 @@ impl Site {
                 found[self.treatment_of[m.pattern().as_usize()]] = true;
             }
         }
-        self.config
-            .treatments
-            .iter()
-            .zip(found)
-            .filter_map(|(t, f)| f.then_some(t))
-            .collect()
+        (0..found.len()).filter(|&i| found[i]).collect()
     }
 
     /// Pages that will be published: not drafts.

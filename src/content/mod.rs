@@ -69,6 +69,8 @@ pub struct Content {
     /// Page files that were not read because they are unchanged (see [`load_changed`]), by
     /// their path as shown (`content/...`).
     pub unchanged: Vec<Utf8PathBuf>,
+    /// Files read ahead, in parallel, by path: taken by [`read`].
+    read_ahead: std::collections::HashMap<Utf8PathBuf, std::io::Result<Vec<u8>>>,
 }
 
 /// Reads `content/` under the site root.
@@ -92,6 +94,7 @@ pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut files = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -136,14 +139,31 @@ pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = path.strip_prefix(&content_dir).unwrap_or(path);
         let stamp = entry.metadata().ok().as_ref().and_then(Stamp::of);
         if stamp.is_some_and(|s| unchanged(&shown, &s)) {
             content.unchanged.push(shown);
             continue;
         }
+        files.push((path.to_path_buf(), shown, stamp));
+    }
+    // Reading is most of loading: the files that will be read are read in parallel first.
+    {
+        use rayon::prelude::*;
+        content.read_ahead = files
+            .par_iter()
+            .filter(|(path, _, _)| {
+                path.extension() == Some("md") || path.file_name() == Some(REFERENCES_FILE)
+            })
+            .map(|(path, _, _)| (path.clone(), std::fs::read(path)))
+            .collect();
+    }
+    for (path, shown, stamp) in files {
+        let rel = path
+            .strip_prefix(&content_dir)
+            .unwrap_or(&path)
+            .to_path_buf();
         let before = content.pages.len();
-        classify(config, &mut content, path, rel, shown);
+        classify(config, &mut content, &path, &rel, shown);
         if let Some(page) = content.pages.get_mut(before) {
             page.stamp = stamp;
         }
@@ -282,7 +302,11 @@ fn looks_like_language(s: &str) -> bool {
 
 /// Reads a file as UTF-8, reporting (not failing on) unreadable or non-UTF-8 files.
 fn read(content: &mut Content, path: &Utf8Path, shown: Utf8PathBuf) -> Option<SourceFile> {
-    let bytes = match std::fs::read(path) {
+    let read = match content.read_ahead.remove(path) {
+        Some(read) => read,
+        None => std::fs::read(path),
+    };
+    let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) => {
             content.diagnostics.push(Diagnostic::new(

@@ -455,6 +455,12 @@ pub fn scan(body: &str, offset: usize) -> Body {
     if let Some(b) = block.take().filter(|b| !b.text.trim().is_empty()) {
         out.blocks.push(b);
     }
+    // Pages are kept for the whole run: no spare capacity.
+    out.tags.shrink_to_fit();
+    out.headings.shrink_to_fit();
+    out.links.shrink_to_fit();
+    out.comments.shrink_to_fit();
+    out.literal_emphasis.shrink_to_fit();
     for b in out.blocks.iter().filter(|b| b.kind != BlockKind::Heading) {
         out.reading.characters += b.text.chars().filter(|c| c.is_alphanumeric()).count();
         out.reading.words += b

@@ -28,6 +28,9 @@ pub struct Page {
     /// Byte offset of the Markdown body in the file.
     pub body_start: usize,
     pub body: Body,
+    /// Indices into the site's treatments of those the page names (found once, when first
+    /// asked for by [`crate::site::Site::treatments_discussed`]).
+    pub treatments: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl Page {
@@ -86,5 +89,6 @@ pub fn parse_page(file: ContentFile, diagnostics: &mut Vec<Diagnostic>) -> Page 
         front,
         body_start,
         body,
+        treatments: std::sync::OnceLock::new(),
     }
 }

@@ -25,6 +25,7 @@ pub struct Extension {
     pub not_claims: Vec<String>,
 }
 
+#[derive(Clone)]
 struct Compiled {
     script: Regex,
     treatments: Regex,
@@ -37,12 +38,17 @@ struct Compiled {
     drug_like: Option<Regex>,
     agent_effects: Regex,
     not_agents: Regex,
+    /// Matches where `effects`, `weak_effects` or `agent_effects` does: a sentence without
+    /// any of them is no claim, which one pass tells.
+    any_effect: Regex,
     /// Japanese leaves the subject out when it was just named: a sentence with an effect after
     /// one that names a treatment is about that treatment.
     zero_anaphora: bool,
 }
 
-/// The detector, built once per run.
+/// The detector, built once per run. A clone shares the compiled lexicons but has its own
+/// search caches, so that threads that each use their own clone do not wait for each other.
+#[derive(Clone)]
 pub struct Detector {
     lexicons: Vec<Compiled>,
 }
@@ -89,7 +95,7 @@ impl Detector {
         let Some(lex) = self.lexicons.iter().find(|l| l.script.is_match(&text)) else {
             return false;
         };
-        if lex.not_claims.is_match(&text) {
+        if lex.not_claims.is_match(&text) || !lex.any_effect.is_match(&text) {
             return false;
         }
         let effect = lex.effects.is_match(&text);
@@ -188,12 +194,22 @@ fn compile(
             regex(format!("(?i)(?:{body})"))
         }
     };
+    let effects = terms(builtin.effects, &ext.effects)?;
+    let weak_effects = terms(builtin.weak_effects, &[])?;
+    let agent_effects = terms(builtin.agent_effects, &[])?;
+    let any_effect = Regex::new(&format!(
+        "(?:{})|(?:{})|(?:{})",
+        effects.as_str(),
+        weak_effects.as_str(),
+        agent_effects.as_str()
+    ))
+    .map_err(|e| e.to_string())?;
     Ok(Compiled {
         script: regex(builtin.script.to_string())?,
         treatments: terms(builtin.treatments, &ext.treatments)?,
         anaphora: regex(format!("(?i){}", alternatives(builtin.anaphora, &[])))?,
-        effects: terms(builtin.effects, &ext.effects)?,
-        weak_effects: terms(builtin.weak_effects, &[])?,
+        effects,
+        weak_effects,
         not_claims: regex(format!(
             "(?i){}",
             alternatives(builtin.not_claims, &ext.not_claims)
@@ -202,8 +218,9 @@ fn compile(
             .drug_like
             .map(|p| regex(p.to_string()))
             .transpose()?,
-        agent_effects: terms(builtin.agent_effects, &[])?,
+        agent_effects,
         not_agents: terms(builtin.not_agents, &[])?,
+        any_effect,
         zero_anaphora,
     })
 }
