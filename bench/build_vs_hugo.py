@@ -25,6 +25,8 @@ What it does:
    The akashi site has no node_modules/, so Pagefind is not in play: akashi prints a note
    and builds without a search index.
 5. Times `akashi lint --root SITE` on its own in the same way (warm-up, then --runs).
+6. Starts `akashi serve` on the akashi site, saves one article --runs times (a sentence
+   added to it each time) and records the rebuild time the server reports for each save.
 
 For every run it records the wall time (time.perf_counter around the child process), the
 CPU time (user + system) and the peak resident memory of the child (ru_maxrss from
@@ -194,7 +196,48 @@ def bench_size(n, runs, hugo, akashi, work, seed):
           % ", ".join("%.2f" % m["wall_s"] for m in results["akashi lint"]))
     for tool in outs:
         fresh(outs[tool])
-    return {"pairs": n, "generate_s": gen_s, "output_files": files, "runs": results}
+    rebuilds = serve_rebuilds(akashi, sites["akashi"], runs, env)
+    print("  akashi serve, rebuild after a save: %s ms"
+          % ", ".join("%.0f" % ms for ms in rebuilds))
+    return {"pairs": n, "generate_s": gen_s, "output_files": files, "runs": results,
+            "serve_rebuild_ms": rebuilds}
+
+
+def serve_rebuilds(akashi, site, runs, env):
+    """Rebuild times (ms) that `akashi serve` reports after each of `runs` saves of one article."""
+    import queue
+    import threading
+    server = subprocess.Popen([akashi, "serve", "--root", site, "--port", "0"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines = queue.Queue()
+
+    def read_log():
+        for line in server.stderr:
+            if line.startswith("rebuilt in ") or line.startswith("not rebuilt"):
+                lines.put(line)
+
+    threading.Thread(target=read_log, daemon=True).start()
+    try:
+        server.stdout.readline()  # "serving the site at ..." once the first build is done
+        lines.get(timeout=600)    # the first build's own line
+        articles = os.path.join(site, "content", "articles")
+        # An article, not the section page (_index), whose title every page shows.
+        article = os.path.join(articles, sorted(f for f in os.listdir(articles)
+                                                if f.endswith(".en.md")
+                                                and not f.startswith("_"))[0])
+        times = []
+        for r in range(runs):
+            time.sleep(0.5)  # past the watcher's wait for the end of a burst of saves
+            with open(article, "a") as f:
+                f.write("\nThis paragraph was added by the benchmark (save %d).\n" % r)
+            line = lines.get(timeout=600)
+            if not line.startswith("rebuilt in "):
+                sys.exit("error: the rebuild failed: %s" % line)
+            times.append(float(line.split("rebuilt in ")[1].split(" ms")[0]))
+        return times
+    finally:
+        server.terminate()
+        server.wait()
 
 
 # ---------------------------------------------------------------------------
@@ -220,6 +263,9 @@ def report(sizes):
             print("  %-12s %12s %12s %8.0f MiB" % (
                 tool, fmt_s(med(runs[tool], "wall_s")), fmt_s(med(runs[tool], "cpu_s")),
                 med(runs[tool], "max_rss_kib") / 1024))
+        if s.get("serve_rebuild_ms"):
+            print("  %-12s %12s" % ("serve rebuild",
+                                    "%.0f ms" % statistics.median(s["serve_rebuild_ms"])))
         print("  %-12s %11.2fx %11.2fx %11.2fx" % (
             "akashi/hugo",
             med(runs["akashi"], "wall_s") / med(runs["hugo"], "wall_s"),

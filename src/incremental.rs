@@ -12,7 +12,9 @@
 //!   pages exist with which headings, and the static files ([`linked_key`]);
 //! - an article's HTML, while its text and its translations' are the same and so is everything
 //!   the article template reads from the rest of the site: configuration, references, theme,
-//!   and every page's URL, draft state and (for section pages) title ([`render_key`]).
+//!   and every page's URL, draft state and (for section pages) title ([`render_key`]);
+//! - a listing page, feed or sitemap, while those site-wide inputs are the same and so is what
+//!   it shows of each article it lists, and the text of the section page it introduces.
 //!
 //! Everything else (site rules, listing pages, feeds, the sitemap) is recomputed on every run.
 //! Reuse is decided by comparing inputs, never by guessing from which file was saved, so a run
@@ -260,8 +262,10 @@ pub fn render_key(site: &Site, theme: &Theme, search: bool, live_reload: bool) -
     for page in &site.pages {
         page.source.path.hash(&mut h);
         page.front.draft.hash(&mut h);
+        // Every page's navigation and breadcrumbs show the sections' titles; the listing
+        // pages that show a section's text have it in their own keys.
         if !page.is_article() {
-            page.source.text.hash(&mut h);
+            page.front.title.hash(&mut h);
         }
     }
     h.finish()

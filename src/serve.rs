@@ -177,13 +177,34 @@ pub fn run(
             .fallback(serve_file)
             .with_state(shared);
         ready(port);
-        axum::serve(listener, app)
-            .await
-            .map_err(|e| Error::msg(format!("server stopped: {e}")))
+        // Open pages keep their event streams open: on a signal the server stops at once.
+        tokio::select! {
+            served = axum::serve(listener, app) => {
+                served.map_err(|e| Error::msg(format!("server stopped: {e}")))
+            }
+            _ = stopped() => Ok(()),
+        }
     })?;
     drop(debouncer);
     drop(search_tmp);
     Ok(())
+}
+
+/// Resolves on Ctrl-C or a termination signal, so that the server stops and removes its
+/// temporary folder.
+async fn stopped() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
 }
 
 /// How long the watcher holds file events to merge those of one save.

@@ -154,6 +154,16 @@ fn every_kind_of_edit_gives_the_site_a_fresh_build_gives() {
             }),
         ),
         (
+            "a section's introduction edited (its listing page shows it)",
+            Box::new(|| {
+                edit(
+                    &site.path("content/treatments/_index.en.md"),
+                    "The treatments we offer.",
+                    "The treatments we offer, and what is known about them.",
+                )
+            }),
+        ),
+        (
             "a new article",
             Box::new(|| {
                 let text = std::fs::read_to_string(&tms_en).unwrap();

@@ -14,6 +14,8 @@ struct Server {
     child: Child,
     port: u16,
     events: Arc<Mutex<String>>,
+    /// The server's temporary folder (its TMPDIR).
+    tmp: tempfile::TempDir,
 }
 
 impl Drop for Server {
@@ -24,10 +26,12 @@ impl Drop for Server {
 }
 
 fn start(root: &std::path::Path) -> Server {
+    let tmp = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_akashi"))
         .args(["serve", "--port", "0"])
         .current_dir(root)
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+        .env("TMPDIR", tmp.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -67,6 +71,7 @@ fn start(root: &std::path::Path) -> Server {
         child,
         port,
         events,
+        tmp,
     }
 }
 
@@ -193,4 +198,33 @@ fn a_burst_of_fifty_saves_in_a_second_leaves_the_server_healthy() {
         (1..=10).contains(&reloads),
         "{reloads} reloads for one burst"
     );
+}
+
+#[test]
+fn a_termination_signal_stops_the_server_cleanly_and_removes_its_temporary_folder() {
+    let site = fixture("bilingual");
+    let mut server = start(&site.root);
+    assert_eq!(get(server.port, "/__akashi/health").0, 200);
+    let status = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let started = Instant::now();
+    let exit = loop {
+        if let Some(exit) = server.child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the server did not stop"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit:?}");
+    let left: Vec<_> = std::fs::read_dir(server.tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }

@@ -177,11 +177,13 @@ impl<'s> Renderer<'s> {
         self
     }
 
-    /// The key of a listing: the site-wide inputs, its path, and what it shows of each article.
-    fn listing_key(&self, path: &str, articles: &[&Page]) -> u64 {
+    /// The key of a listing: the site-wide inputs, its path, the text of the section page it
+    /// shows (if any) and what it shows of each article.
+    fn listing_key(&self, path: &str, section: Option<&Page>, articles: &[&Page]) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::hash::DefaultHasher::new();
         (self.site_key, path).hash(&mut h);
+        section.map(|s| &s.source.text).hash(&mut h);
         for a in articles {
             let fm = &a.front;
             (
@@ -202,15 +204,17 @@ impl<'s> Renderer<'s> {
     }
 
     /// The listing at `path` from `earlier`, or rendered by `render`; keyed either way.
+    #[allow(clippy::too_many_arguments)]
     fn listing(
         &self,
         earlier: &dyn Earlier,
         path: &str,
+        section: Option<&Page>,
         articles: &[&Page],
         reused: &std::sync::atomic::AtomicUsize,
         render: impl FnOnce() -> Result<OutputFile>,
     ) -> Result<OutputFile> {
-        let key = self.listing_key(path, articles);
+        let key = self.listing_key(path, section, articles);
         let mut file = match earlier.listing(path, key) {
             Some(bytes) => {
                 reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -236,14 +240,14 @@ impl<'s> Renderer<'s> {
         // The sitemap lists every article of every language: when none of them moved or
         // changed its dates, the last one still holds and its entries need not be made.
         let everything: Vec<&Page> = site.published().filter(|p| p.is_article()).collect();
-        let sitemap_key = self.listing_key("sitemap.xml", &everything);
+        let sitemap_key = self.listing_key("sitemap.xml", None, &everything);
         let earlier_sitemap = earlier.listing("sitemap.xml", sitemap_key);
         let mut sitemap = Sitemap {
             entries: Vec::new(),
             wanted: earlier_sitemap.is_none(),
         };
-        out(self.listing(earlier, "index.html", &[], &reused, || self.landing())?)?;
-        out(self.listing(earlier, "404.html", &[], &reused, || self.not_found())?)?;
+        out(self.listing(earlier, "index.html", None, &[], &reused, || self.landing())?)?;
+        out(self.listing(earlier, "404.html", None, &[], &reused, || self.not_found())?)?;
         for lang in site.config.language_codes() {
             let articles = self.articles(lang);
             // Language home page.
@@ -251,14 +255,19 @@ impl<'s> Renderer<'s> {
                 .published()
                 .find(|p| p.lang == lang && p.kind == PageKind::SectionIndex && p.dir.is_empty());
             let home = format!("/{lang}/");
-            out(
-                self.listing(earlier, &page_path(&home), &articles, &reused, || {
+            out(self.listing(
+                earlier,
+                &page_path(&home),
+                intro,
+                &articles,
+                &reused,
+                || {
                     let mut cx = self.base(lang, &home, &self.per_language(|l| format!("/{l}/")));
                     cx["intro"] = intro.map(|p| self.section_json(p)).unwrap_or(Value::Null);
                     cx["articles"] = self.cards(&articles);
                     self.page("index.html", &home, cx)
-                })?,
-            )?;
+                },
+            )?)?;
             sitemap.push(self.sitemap_entry(&home, None, &self.per_language(|l| format!("/{l}/"))));
 
             // Sections.
@@ -275,14 +284,19 @@ impl<'s> Renderer<'s> {
                         a.dir == section.dir || a.dir.starts_with(&format!("{}/", section.dir))
                     })
                     .collect();
-                out(
-                    self.listing(earlier, &page_path(&url), &members, &reused, || {
+                out(self.listing(
+                    earlier,
+                    &page_path(&url),
+                    Some(section),
+                    &members,
+                    &reused,
+                    || {
                         let mut cx = self.base(lang, &url, &alternates);
                         cx["section"] = self.section_json(section);
                         cx["articles"] = self.cards(&members);
                         self.page("section.html", &url, cx)
-                    })?,
-                )?;
+                    },
+                )?)?;
                 sitemap.push(self.sitemap_entry(&url, None, &alternates));
             }
 
@@ -328,7 +342,7 @@ impl<'s> Renderer<'s> {
                 }
             }
             let tags_url = format!("/{lang}/tags/");
-            out(self.listing(earlier, &page_path(&tags_url), &articles, &reused, || {
+            out(self.listing(earlier, &page_path(&tags_url), None, &articles, &reused, || {
                 let mut cx = self.base(
                     lang,
                     &tags_url,
@@ -350,19 +364,26 @@ impl<'s> Renderer<'s> {
                         format!("/{l}/tags/")
                     }
                 });
-                out(self.listing(earlier, &page_path(&url), pages, &reused, || {
-                    let mut cx = self.base(lang, &url, &alternates);
-                    cx["tag"] = json!({"name": name});
-                    cx["articles"] = self.cards(pages);
-                    self.page("tag.html", &url, cx)
-                })?)?;
+                out(
+                    self.listing(earlier, &page_path(&url), None, pages, &reused, || {
+                        let mut cx = self.base(lang, &url, &alternates);
+                        cx["tag"] = json!({"name": name});
+                        cx["articles"] = self.cards(pages);
+                        self.page("tag.html", &url, cx)
+                    })?,
+                )?;
             }
 
             // Evidence levels.
             let evidence_url = format!("/{lang}/evidence/");
             let alternates = self.per_language(|l| format!("/{l}/evidence/"));
-            out(
-                self.listing(earlier, &page_path(&evidence_url), &[], &reused, || {
+            out(self.listing(
+                earlier,
+                &page_path(&evidence_url),
+                None,
+                &[],
+                &reused,
+                || {
                     let mut cx = self.base(lang, &evidence_url, &alternates);
                     cx["levels"] = site
                         .config
@@ -371,14 +392,16 @@ impl<'s> Renderer<'s> {
                         .map(|l| json!({"id": l, "anchor": format!("level-{}", l.to_lowercase())}))
                         .collect();
                     self.page("evidence.html", &evidence_url, cx)
-                })?,
-            )?;
+                },
+            )?)?;
             sitemap.push(self.sitemap_entry(&evidence_url, None, &alternates));
 
             let feed_path = format!("{lang}/atom.xml");
-            out(self.listing(earlier, &feed_path, &articles, &reused, || {
-                Ok(self.feed(lang, &articles))
-            })?)?;
+            out(
+                self.listing(earlier, &feed_path, None, &articles, &reused, || {
+                    Ok(self.feed(lang, &articles))
+                })?,
+            )?;
         }
         let mut file = match earlier_sitemap {
             Some(bytes) => {
