@@ -25,8 +25,9 @@ What it does:
    The akashi site has no node_modules/, so Pagefind is not in play: akashi prints a note
    and builds without a search index.
 5. Times `akashi lint --root SITE` on its own in the same way (warm-up, then --runs).
-6. Starts `akashi serve` on the akashi site, saves one article --runs times (a sentence
-   added to it each time) and records the rebuild time the server reports for each save.
+6. Starts `akashi serve` on the akashi site, saves one article once to warm up and then
+   --runs times (a sentence added to it each time), and records the rebuild time the server
+   reports for each save.
 
 For every run it records the wall time (time.perf_counter around the child process), the
 CPU time (user + system) and the peak resident memory of the child (ru_maxrss from
@@ -226,14 +227,15 @@ def serve_rebuilds(akashi, site, runs, env):
                                                 if f.endswith(".en.md")
                                                 and not f.startswith("_"))[0])
         times = []
-        for r in range(runs):
+        for r in range(runs + 1):  # save 0 is the warm-up
             time.sleep(0.5)  # past the watcher's wait for the end of a burst of saves
             with open(article, "a") as f:
                 f.write("\nThis paragraph was added by the benchmark (save %d).\n" % r)
             line = lines.get(timeout=600)
             if not line.startswith("rebuilt in "):
                 sys.exit("error: the rebuild failed: %s" % line)
-            times.append(float(line.split("rebuilt in ")[1].split(" ms")[0]))
+            if r:
+                times.append(float(line.split("rebuilt in ")[1].split(" ms")[0]))
         return times
     finally:
         server.terminate()

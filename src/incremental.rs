@@ -71,7 +71,7 @@ pub struct Reuse {
 pub struct Cache {
     /// When the last run began reading `content/`.
     scanned: Option<std::time::SystemTime>,
-    detector: Option<(String, Arc<Detector>)>,
+    detector: Option<(String, Arc<Vec<Detector>>)>,
     pages: HashMap<Utf8PathBuf, Kept>,
     local_key: Option<u64>,
     linked_key: Option<u64>,
@@ -112,8 +112,10 @@ impl crate::render::Earlier for Earlier<'_> {
 }
 
 impl Cache {
-    /// The claim detector for the site's terms: the last run's when they are the same.
-    pub fn detector(&mut self, site: &crate::config::Config) -> crate::Result<Arc<Detector>> {
+    /// The claim detector for the site's terms, one per thread (a regex's search caches are
+    /// fastest for the thread that owns them): the last run's when the terms are the same, so
+    /// that their caches are warm.
+    pub fn detector(&mut self, site: &crate::config::Config) -> crate::Result<Arc<Vec<Detector>>> {
         let terms = site.claim_terms();
         let id = format!("{terms:?}");
         if let Some((kept, detector)) = &self.detector
@@ -121,9 +123,14 @@ impl Cache {
         {
             return Ok(detector.clone());
         }
-        let detector = Arc::new(Detector::new(&terms).map_err(|e| {
+        let detector = Detector::new(&terms).map_err(|e| {
             crate::Error::msg(format!("invalid term in site.yaml `claim_lexicon`: {e}"))
-        })?);
+        })?;
+        let detector = Arc::new(
+            (0..rayon::current_num_threads().max(1))
+                .map(|_| detector.clone())
+                .collect::<Vec<_>>(),
+        );
         self.detector = Some((id, detector.clone()));
         // Sentences classified by another detector cannot be reused.
         self.pages.clear();

@@ -194,7 +194,7 @@ fn check_with(
     let mut timings = timings::Timings::start();
     let config = config::Config::load(root)?;
     let (theme, mut diagnostics) = Theme::load(&config)?;
-    let detector = cache.detector(&config)?;
+    let detectors = cache.detector(&config)?;
     timings.lap("config");
 
     let scanned = cache.scanning();
@@ -245,11 +245,6 @@ fn check_with(
         }
     }
     reuse.parsed = kept.len();
-    // One detector per thread: a regex's search caches are fastest for the thread that owns
-    // them.
-    let detectors: Vec<lint::claims::Detector> = (0..rayon::current_num_threads().max(1))
-        .map(|_| (*detector).clone())
-        .collect();
     let parsed: Vec<(parse::Page, incremental::PageState)> = fresh
         .into_par_iter()
         .map(|file| {
