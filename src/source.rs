@@ -16,7 +16,9 @@ pub struct SourceFile {
     pub path: Utf8PathBuf,
     /// The file's text, without a byte order mark.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, found the first time a position is reported: most files of a
+    /// large site never are.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// A 1-based line and column; the column counts Unicode scalar values.
@@ -32,14 +34,19 @@ impl SourceFile {
             Some(rest) => rest.to_string(),
             None => text,
         };
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             path: path.into(),
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     pub fn path(&self) -> &Utf8Path {
@@ -49,11 +56,12 @@ impl SourceFile {
     /// Line and character column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line_index = match self.line_starts.binary_search(&offset) {
+        let line_starts = self.line_starts();
+        let line_index = match line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line_index];
+        let start = line_starts[line_index];
         let column = self.text[start..offset]
             .chars()
             .filter(|&c| c != '\r')
@@ -68,9 +76,9 @@ impl SourceFile {
     /// Byte range of the whole line (without its line ending) that holds `offset`.
     pub fn line_range(&self, offset: usize) -> Range<usize> {
         let line = self.line_col(offset).line;
-        let start = self.line_starts[line - 1];
-        let end = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let start = line_starts[line - 1];
+        let end = line_starts
             .get(line)
             .map(|&next| next - 1)
             .unwrap_or(self.text.len());
@@ -84,7 +92,7 @@ impl SourceFile {
 
     /// Byte offset where 1-based `line` starts, if the file has that line.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.line_starts.get(line.checked_sub(1)?).copied()
+        self.line_starts().get(line.checked_sub(1)?).copied()
     }
 }
 
