@@ -134,7 +134,13 @@ impl Checked {
 
 /// Loads the site in `root` and runs the lint.
 pub fn check(root: &Utf8Path, options: &Options) -> Result<Checked> {
-    check_with(root, &[], options, &mut incremental::Cache::default())
+    check_with(
+        root,
+        &[],
+        options,
+        &mut incremental::Cache::default(),
+        false,
+    )
 }
 
 /// Lints only the given Markdown files (inside or outside `content/`, or folders of them) with
@@ -175,7 +181,13 @@ pub fn check_paths(root: &Utf8Path, paths: &[Utf8PathBuf], options: &Options) ->
             }
         }
     }
-    let mut checked = check_with(root, &outside, options, &mut incremental::Cache::default())?;
+    let mut checked = check_with(
+        root,
+        &outside,
+        options,
+        &mut incremental::Cache::default(),
+        false,
+    )?;
     let shown: std::collections::BTreeSet<&Utf8Path> =
         outside.iter().map(|(_, s)| s.as_path()).collect();
     checked
@@ -184,11 +196,14 @@ pub fn check_paths(root: &Utf8Path, paths: &[Utf8PathBuf], options: &Options) ->
     Ok(checked)
 }
 
+/// Reads and checks the site. With `keep`, each page's findings stay in its state as well, for
+/// the next run to reuse.
 fn check_with(
     root: &Utf8Path,
     outside: &[(Utf8PathBuf, Utf8PathBuf)],
     options: &Options,
     cache: &mut incremental::Cache,
+    keep: bool,
 ) -> Result<Checked> {
     use rayon::prelude::*;
     let mut timings = timings::Timings::start();
@@ -303,9 +318,14 @@ fn check_with(
             None => reuse.checked += 1,
         }
     }
-    for state in &states {
-        diagnostics.extend(state.findings.iter().cloned());
-        diagnostics.extend(state.linked.iter().cloned());
+    for state in &mut states {
+        if keep {
+            diagnostics.extend(state.findings.iter().cloned());
+            diagnostics.extend(state.linked.iter().cloned());
+        } else {
+            diagnostics.append(&mut state.findings);
+            diagnostics.append(&mut state.linked);
+        }
     }
     diagnostics.extend(lint::check_site(&site, &theme, options.today));
     let mut diagnostics = lint::suppress::apply(&site, diagnostics);
@@ -431,11 +451,20 @@ fn check_and_render(
     start: &mut dyn FnMut() -> Result<()>,
     sink: render::Sink<'_>,
 ) -> Result<Checked> {
-    let mut checked = check_with(root, &[], options, cache)?;
+    let mut checked = check_with(root, &[], options, cache, keep)?;
     if checked.has_errors() {
         return Ok(checked);
     }
     start()?;
+    if !keep {
+        // What only the lint reads is not kept while the site renders.
+        for page in &mut checked.site.pages {
+            page.front.spans = Vec::new();
+            page.body.links = Vec::new();
+            page.body.comments = Vec::new();
+            page.body.literal_emphasis = Vec::new();
+        }
+    }
     let render_key =
         incremental::render_key(&checked.site, &checked.theme, search, options.live_reload);
     let reusable = cache.render_key_matches(render_key);

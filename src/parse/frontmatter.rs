@@ -118,6 +118,7 @@ pub fn parse_article(
         return (fm, body_start_or_zero(source));
     };
     let mut f = fields(source, lang, base, diagnostics);
+    fm.spans.reserve_exact(entries.len());
     for entry in &entries {
         fm.spans
             .push((entry.key.clone(), f.span(&entry.value_span)));

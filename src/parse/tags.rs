@@ -117,6 +117,8 @@ fn parse_inner(inner: &str, base: usize) -> Option<Tag> {
     if level.is_none() && keys.is_empty() {
         return None;
     }
+    // A page keeps its tags for the whole run, and most cite one or two sources.
+    keys.shrink_to_fit();
     Some(Tag {
         level,
         keys,

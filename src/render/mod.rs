@@ -530,6 +530,8 @@ impl<'s> Renderer<'s> {
         let context = tera::Context::from_serialize(&cx).map_err(|e| Error::Template {
             message: e.to_string(),
         })?;
+        // Listing pages of a large site have big contexts: one copy at a time.
+        drop(cx);
         let html = self
             .tera
             .render(template, &context)
