@@ -32,6 +32,17 @@ pub struct Config {
     /// Statements shown on every article: conflicts of interest and funding, by language.
     pub conflict_of_interest: Localized,
     pub funding: Localized,
+    /// What becomes of HTML written in articles.
+    pub raw_html: RawHtml,
+}
+
+/// `raw_html` in site.yaml: HTML that editors write in Markdown is sanitised (scripts, event
+/// handlers, styles and unsafe URLs removed) unless the site allows it explicitly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RawHtml {
+    #[default]
+    Sanitize,
+    Allow,
 }
 
 /// Text per language code.
@@ -161,6 +172,7 @@ const TOP_KEYS: &[&str] = &[
     "publisher",
     "conflict_of_interest",
     "funding",
+    "raw_html",
 ];
 const PUBLISHER_KEYS: &[&str] = &["name", "url", "contact"];
 const TREATMENT_KEYS: &[&str] = &["id", "names", "status"];
@@ -278,6 +290,7 @@ fn parse(
     let mut publisher = None;
     let mut conflict_of_interest = Vec::new();
     let mut funding = Vec::new();
+    let mut raw_html = RawHtml::default();
     for entry in &entries {
         match entry.key.as_str() {
             "base_url" => {
@@ -334,6 +347,17 @@ fn parse(
             }
             "conflict_of_interest" => conflict_of_interest = parse_localized(&mut f, entry),
             "funding" => funding = parse_localized(&mut f, entry),
+            "raw_html" => match f.string(entry).as_deref() {
+                Some("sanitize") => raw_html = RawHtml::Sanitize,
+                Some("allow") => raw_html = RawHtml::Allow,
+                Some(other) => f.report(
+                    Rule::ConfigInvalid,
+                    &entry.value_span,
+                    format!("`raw_html` is `sanitize` or `allow`, found `{other}`"),
+                    Some("`sanitize` (the default) removes scripts, event handlers and unsafe URLs from HTML written in articles; `allow` publishes it as written".into()),
+                ),
+                None => {}
+            },
             "claim_lexicon" => {
                 for lang in f.mapping(entry).unwrap_or_default() {
                     let mut ext = crate::lint::claims::Extension::default();
@@ -395,6 +419,7 @@ fn parse(
         publisher,
         conflict_of_interest,
         funding,
+        raw_html,
     })
 }
 

@@ -19,6 +19,9 @@ pub struct BodyContext<'a> {
     pub numbers: &'a HashMap<String, usize>,
     /// Resolves a link destination written in the page to a URL, when it names another page.
     pub resolve_link: &'a dyn Fn(&str) -> Option<String>,
+    /// Whether HTML written in the page is published as it is (`raw_html: allow` in site.yaml)
+    /// rather than sanitised.
+    pub allow_raw_html: bool,
 }
 
 pub struct RenderedBody {
@@ -36,8 +39,70 @@ pub fn citation_numbers(page: &Page) -> (HashMap<String, usize>, Vec<String>) {
     (numbers, order)
 }
 
+/// Whether HTML an author wrote is more than comments (`<!-- akashi-ignore ... -->`).
+fn has_markup(raw: &str) -> bool {
+    let mut rest = raw;
+    while let Some(start) = rest.find("<!--") {
+        if !rest[..start].trim().is_empty() {
+            return true;
+        }
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => return true,
+        }
+    }
+    !rest.trim().is_empty()
+}
+
+/// Removes from a rendered body what could run or load code: scripts, styles, event handlers,
+/// frames, forms, and URLs other than http(s), mailto, tel and relative ones. The markup
+/// akashi itself writes (evidence badges, citation marks, heading anchors, footnotes, task
+/// lists, tables) is kept.
+pub fn sanitise(html: &str) -> String {
+    static CLEANER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    CLEANER
+        .get_or_init(|| {
+            let mut b = ammonia::Builder::default();
+            b.add_generic_attributes([
+                "class",
+                "id",
+                "lang",
+                "dir",
+                "title",
+                "role",
+                "aria-label",
+                "aria-hidden",
+                "aria-describedby",
+            ])
+            .add_tags(["input"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("ol", ["start"])
+            .add_tag_attributes("th", ["style"])
+            .add_tag_attributes("td", ["style"])
+            .url_schemes(["http", "https", "mailto", "tel"].into())
+            .link_rel(None)
+            // A table column's alignment is the only style kept.
+            .attribute_filter(|element, attribute, value| {
+                let alignment = matches!(
+                    value,
+                    "text-align: left" | "text-align: center" | "text-align: right"
+                );
+                if attribute == "style" && !(matches!(element, "td" | "th") && alignment) {
+                    None
+                } else {
+                    Some(value.into())
+                }
+            });
+            b
+        })
+        .clean(html)
+        .to_string()
+}
+
 pub fn render(page: &Page, cx: &BodyContext<'_>) -> RenderedBody {
     let mut events: Vec<Event<'_>> = Vec::new();
+    // The HTML the author wrote (comments included), to tell whether there is any to sanitise.
+    let mut raw = String::new();
     let mut headings = page.body.headings.iter();
     for item in items(page.body_text()) {
         match item {
@@ -92,11 +157,19 @@ pub fn render(page: &Page, cx: &BodyContext<'_>) -> RenderedBody {
                     id,
                 }));
             }
-            Item::Event(event, _) => events.push(event),
+            Item::Event(event, _) => {
+                if let Event::Html(h) | Event::InlineHtml(h) = &event {
+                    raw.push_str(h);
+                }
+                events.push(event);
+            }
         }
     }
     let mut html = String::with_capacity(page.body_text().len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if !cx.allow_raw_html && has_markup(&raw) {
+        html = sanitise(&html);
+    }
     RenderedBody { html }
 }
 

@@ -624,6 +624,7 @@ impl<'s> Renderer<'s> {
                 evidence_url: &evidence_url,
                 numbers: &numbers,
                 resolve_link: &resolve,
+                allow_raw_html: self.site.config.raw_html == crate::config::RawHtml::Allow,
             },
         )
     }
@@ -804,9 +805,13 @@ impl<'s> Renderer<'s> {
         }
         set(&mut doc, "citation", json!(citations));
         set(&mut doc, "about", json!(about));
+        // As JSON escapes, `<`, `>` and `&` cannot end the script element or open a comment
+        // in it, whatever the front matter says.
         serde_json::to_string(&doc)
             .unwrap_or_default()
-            .replace("</", "<\\/")
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
     }
 
     fn landing(&self) -> Result<OutputFile> {
