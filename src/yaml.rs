@@ -89,8 +89,13 @@ impl Node {
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         let (message, context) = strip_locations(&e.to_string());
+        // A key defined twice is reported at the start of the document: find the second.
+        let offset = duplicate_key_offset(text, &message)
+            .or_else(|| e.location().map(|l| l.index()))
+            .unwrap_or(0)
+            .min(text.len());
         SyntaxError {
-            offset: e.location().map(|l| l.index()).unwrap_or(0).min(text.len()),
+            offset,
             message,
             context_offset: context.map(|(line, column)| offset_of(text, line, column)),
         }
@@ -167,6 +172,36 @@ fn strip_locations(message: &str) -> (String, Option<(usize, usize)>) {
     }
     // The first position is the error's own (also in `location()`); a second is the context's.
     (message, positions.get(1).copied())
+}
+
+/// Where a key that the YAML parser reports as defined twice (`duplicate entry with key "k"`,
+/// placed at the start of the document) is defined the second time: the start of the second line
+/// that begins with it at the same indentation as the first.
+fn duplicate_key_offset(text: &str, message: &str) -> Option<usize> {
+    let key = message
+        .strip_prefix("duplicate entry with key \"")?
+        .strip_suffix('"')?;
+    let mut seen: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let rest = trimmed
+            .strip_prefix(key)
+            .or_else(|| trimmed.strip_prefix(&format!("\"{key}\"")))
+            .or_else(|| trimmed.strip_prefix(&format!("'{key}'")));
+        if !rest.is_some_and(|r| r.trim_start().starts_with(':')) {
+            continue;
+        }
+        match seen {
+            Some(first) if first == indent => return Some(start + indent),
+            Some(_) => {}
+            None => seen = Some(indent),
+        }
+    }
+    None
 }
 
 /// Byte offset of 1-based `line` and character `column` in `text`.
@@ -315,6 +350,13 @@ mod tests {
         };
         assert_eq!(&text[inner[0].key_span.clone()], "cost");
         assert_eq!(&text[inner[0].value_span.clone()], "1回 5,000円");
+    }
+
+    #[test]
+    fn a_key_defined_twice_is_reported_at_its_second_definition() {
+        let text = "a: 1\nb:\n  a: 2\na: 3\n";
+        let err = parse(text).unwrap_err();
+        assert_eq!(err.offset, text.rfind("a: 3").unwrap(), "{}", err.message);
     }
 
     #[test]

@@ -1,0 +1,222 @@
+//! Broken and hostile input: each case gets a clear finding naming the file (or simply works),
+//! never a panic, and nothing is written outside the output folder.
+
+mod common;
+
+use common::{akashi, findings, fixture};
+use serde_json::Value;
+
+const ARTICLE_EN: &str = "---
+title: Parking
+summary: Where to park.
+date: 2026-07-01
+authors: [Hanako Yamada]
+reviewed_by: Kenichi Sato, MD (psychiatrist)
+last_reviewed: 2026-11-01
+next_review: 2027-11-01
+---
+
+There are two spaces for visitors.
+";
+
+/// The findings of `rule` in `file`, after checking that the lint ran to the end (exit code 0
+/// or 1: no panic, no failed run).
+fn found<'a>(all: &'a [Value], code: i32, rule: &str, file: &str) -> Vec<&'a Value> {
+    assert!(code == 0 || code == 1, "exit code {code}: {all:#?}");
+    all.iter()
+        .filter(|d| d["rule"] == rule && d["file"] == file)
+        .collect()
+}
+
+#[test]
+fn an_empty_article_is_reported_not_skipped() {
+    let site = fixture("bilingual");
+    site.write("content/empty.en.md", "");
+    let (code, all) = findings(&site.root);
+    assert_eq!(code, 1);
+    assert!(
+        !found(&all, code, "frontmatter/invalid", "content/empty.en.md").is_empty(),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn yaml_that_expands_exponentially_is_refused_with_a_finding() {
+    let site = fixture("bilingual");
+    let mut yaml = String::from("---\ntitle: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let p = i - 1;
+        yaml.push_str(&format!(
+            "k{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    yaml.push_str("---\n\nText.\n");
+    site.write("content/bomb.en.md", &yaml);
+    let started = std::time::Instant::now();
+    let (code, all) = findings(&site.root);
+    assert_eq!(code, 1);
+    assert!(
+        !found(&all, code, "frontmatter/invalid", "content/bomb.en.md").is_empty(),
+        "{all:#?}"
+    );
+    // Refused, not expanded: a generous bound that an expansion would blow through.
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}
+
+#[test]
+fn deeply_nested_yaml_is_refused_with_a_finding() {
+    let site = fixture("bilingual");
+    let nested = format!("{}x{}", "[".repeat(10_000), "]".repeat(10_000));
+    site.write(
+        "content/deep.en.md",
+        &format!("---\ntitle: {nested}\n---\n\nText.\n"),
+    );
+    let (code, all) = findings(&site.root);
+    assert_eq!(code, 1);
+    assert!(
+        !found(&all, code, "frontmatter/invalid", "content/deep.en.md").is_empty(),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_binary_file_in_content_is_reported_and_not_published() {
+    let site = fixture("bilingual");
+    let png: Vec<u8> = [
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d,
+    ]
+    .into_iter()
+    .chain((0..=255u8).cycle().take(4096))
+    .collect();
+    std::fs::write(site.path("content/photo.png"), &png).unwrap();
+    // A binary file named like an article.
+    std::fs::write(site.path("content/photo.en.md"), &png).unwrap();
+    let (code, all) = findings(&site.root);
+    assert!(
+        !found(&all, code, "content/stray-file", "content/photo.png").is_empty(),
+        "{all:#?}"
+    );
+    assert!(
+        !found(&all, code, "content/unreadable", "content/photo.en.md").is_empty(),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn symbolic_links_are_not_followed_in_or_out_of_the_site() {
+    let site = fixture("bilingual");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.en.md"), ARTICLE_EN).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.en.md"),
+        site.path("content/secret.en.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.path("content/elsewhere")).unwrap();
+    // A loop: a folder that contains a link to itself.
+    std::os::unix::fs::symlink(
+        site.path("content/treatments"),
+        site.path("content/treatments/again"),
+    )
+    .unwrap();
+    let (code, all) = findings(&site.root);
+    for link in [
+        "content/secret.en.md",
+        "content/elsewhere",
+        "content/treatments/again",
+    ] {
+        assert!(
+            !found(&all, code, "content/stray-file", link).is_empty(),
+            "{link}: {all:#?}"
+        );
+    }
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let built = common::read_tree(&site.path("public"));
+    assert!(
+        built
+            .keys()
+            .all(|p| !p.contains("secret") && !p.contains("again")),
+        "{:#?}",
+        built.keys()
+    );
+}
+
+#[test]
+fn japanese_and_spaces_in_file_names_simply_work() {
+    let site = fixture("bilingual");
+    site.write("content/treatments/駐車 場.en.md", ARTICLE_EN);
+    site.write(
+        "content/treatments/駐車 場.ja.md",
+        &ARTICLE_EN
+            .replace("title: Parking", "title: 駐車場")
+            .replace(
+                "There are two spaces for visitors.",
+                "来院の方の駐車スペースは2台分です。",
+            ),
+    );
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.path("public/en/treatments/駐車-場/index.html");
+    assert!(
+        page.is_file(),
+        "{:#?}",
+        common::read_tree(&site.path("public")).keys()
+    );
+}
+
+#[test]
+fn tags_with_slashes_and_dots_stay_inside_the_output_folder() {
+    let site = fixture("bilingual");
+    site.write(
+        "content/parking.en.md",
+        &ARTICLE_EN.replace(
+            "date: 2026-07-01",
+            "date: 2026-07-01\ntags: [\"../../../escaped\", \"a/b\", \"..\", \"C:\\\\x\", \"\\u0000\"]",
+        ),
+    );
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let parent = site.root.parent().unwrap();
+    assert!(!parent.join("escaped").exists());
+    let built = common::read_tree(&site.path("public"));
+    assert!(
+        built
+            .keys()
+            .all(|p| !p.split('/').any(|part| part == ".." || part.is_empty())),
+        "{:#?}",
+        built.keys()
+    );
+    assert!(
+        built.keys().any(|p| p.starts_with("en/tags/escaped/")),
+        "{:#?}",
+        built.keys()
+    );
+}
+
+#[test]
+fn a_reference_defined_twice_is_reported_at_its_second_definition() {
+    let site = fixture("bilingual");
+    let refs = std::fs::read_to_string(site.path("content/references.yaml")).unwrap();
+    // The first entry: up to the next line that starts with a key.
+    let next_key = refs
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| refs[i..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+        .unwrap_or(refs.len());
+    let first = &refs[..next_key];
+    site.write("content/references.yaml", &format!("{refs}{first}"));
+    let (code, all) = findings(&site.root);
+    assert_eq!(code, 1, "{all:#?}");
+    let dup: Vec<_> = all
+        .iter()
+        .filter(|d| d["file"] == "content/references.yaml" && d["severity"] == "error")
+        .collect();
+    assert!(!dup.is_empty(), "{all:#?}");
+    let lines = refs.lines().count();
+    assert!(
+        dup.iter()
+            .any(|d| d["line"].as_u64().unwrap() as usize > lines),
+        "the finding should point at the second definition: {dup:#?}"
+    );
+}
