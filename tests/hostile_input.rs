@@ -220,3 +220,51 @@ fn a_reference_defined_twice_is_reported_at_its_second_definition() {
         "the finding should point at the second definition: {dup:#?}"
     );
 }
+
+/// The front matter of a published English article, then `body`.
+fn article(body: &str) -> String {
+    let front = ARTICLE_EN.split("\n\n").next().unwrap();
+    format!("{front}\n\n{body}\n")
+}
+
+#[test]
+fn pathological_articles_are_checked_and_built_to_the_end() {
+    let site = fixture("bilingual");
+    // Many tags in one paragraph (each on a claim), a very long line with no break, a list
+    // nested thousands deep, and a large article.
+    let tags =
+        "TMS can reduce symptoms of depression [B: @oreardon2007; @mutz2019]. ".repeat(20_000);
+    site.write("content/many-tags.en.md", &article(&tags));
+    site.write("content/long-line.en.md", &article(&"あ".repeat(1_000_000)));
+    let nested: String = (0..3_000)
+        .map(|i| format!("{}- item\n", "  ".repeat(i)))
+        .collect();
+    site.write("content/nested.en.md", &article(&nested));
+    let para = "We are five minutes' walk from the station, and the desk is open on weekdays.\n\n";
+    site.write(
+        "content/large.en.md",
+        &article(&para.repeat(5 * 1024 * 1024 / para.len())),
+    );
+    let (code, all) = findings(&site.root);
+    assert!(
+        !found(
+            &all,
+            code,
+            "readability/long-sentence",
+            "content/long-line.en.md"
+        )
+        .is_empty(),
+        "{all:#?}"
+    );
+    // The tags are all valid: no finding about them.
+    assert!(
+        all.iter()
+            .filter(|d| d["file"] == "content/many-tags.en.md")
+            .all(|d| d["rule"] == "i18n/missing-translation"),
+        "{all:#?}"
+    );
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(site.path("public/en/many-tags/index.html")).unwrap();
+    assert_eq!(page.matches("class=\"claim-tag\"").count(), 20_000);
+}

@@ -474,7 +474,16 @@ pub fn scan(body: &str, offset: usize) -> Body {
 
 /// Appends `range` of a run's text to a block, piece by piece so that offsets map back.
 fn push_run_text(block: &mut Block, run: &TextRun, range: Range<usize>, offset: usize) {
-    for (i, p) in run.pieces.iter().enumerate() {
+    // Only the pieces that overlap the range: a paragraph with many tags is cut into many
+    // ranges, and visiting every piece for each would be quadratic.
+    let first = run
+        .pieces
+        .partition_point(|p| p.run_start <= range.start)
+        .saturating_sub(1);
+    for (i, p) in run.pieces.iter().enumerate().skip(first) {
+        if p.run_start >= range.end {
+            break;
+        }
         let piece_end = run
             .pieces
             .get(i + 1)
