@@ -318,6 +318,32 @@ fn refuses_output_folders_that_hold_the_sources() {
 }
 
 #[test]
+fn refuses_the_root_the_home_folder_and_an_output_folder_that_is_a_symbolic_link() {
+    let site = fixture("bilingual");
+    let run = akashi(&site.root, &["build", "--out", "/"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("refusing to use `/`"), "{}", run.stderr);
+
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_akashi"))
+        .args(["build", "--out", home.path().to_str().unwrap()])
+        .current_dir(&site.root)
+        .env("HOME", home.path())
+        .env("SOURCE_DATE_EPOCH", common::TODAY_EPOCH)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("your home folder"));
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), site.path("public")).unwrap();
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+}
+
+#[test]
 fn crlf_line_endings_and_a_byte_order_mark_just_work() {
     let site = fixture("crlf-bom");
     let run = akashi(&site.root, &["build"]);
