@@ -268,3 +268,18 @@ fn pathological_articles_are_checked_and_built_to_the_end() {
     let page = std::fs::read_to_string(site.path("public/en/many-tags/index.html")).unwrap();
     assert_eq!(page.matches("class=\"claim-tag\"").count(), 20_000);
 }
+
+#[test]
+fn private_use_characters_that_akashi_uses_as_marks_are_plain_text_in_an_article() {
+    // Found by fuzzing: U+E000 in an article was taken for an evidence tag's mark and the
+    // lint panicked.
+    let site = fixture("bilingual");
+    site.write(
+        "content/marks.en.md",
+        &article("Opening \u{E000}times\u{E001} are `on` the door [B: @mutz2019]."),
+    );
+    let (code, all) = findings(&site.root);
+    assert!(code == 0 || code == 1, "{all:#?}");
+    let run = akashi(&site.root, &["build"]);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+}

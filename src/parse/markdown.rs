@@ -498,7 +498,18 @@ fn push_run_text(block: &mut Block, run: &TextRun, range: Range<usize>, offset: 
         } else {
             offset + p.source.start..offset + p.source.end
         };
-        block.push(&run.text[start..end], source, p.verbatim);
+        let text = &run.text[start..end];
+        if text.contains([TAG_MARK, CODE_MARK]) {
+            // The marks stand for tags and code in a block's text; written by an author they
+            // are plain characters. U+FFFD has the same length in UTF-8, so offsets still map.
+            block.push(
+                &text.replace([TAG_MARK, CODE_MARK], "\u{FFFD}"),
+                source,
+                p.verbatim,
+            );
+        } else {
+            block.push(text, source, p.verbatim);
+        }
     }
 }
 

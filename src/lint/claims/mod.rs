@@ -144,7 +144,11 @@ impl Detector {
             for range in segment::sentences(&block.text) {
                 let raw = &block.text[range.clone()];
                 let marks = raw.matches(TAG_MARK).count();
-                let tags = block.tags[tag_index..tag_index + marks].to_vec();
+                let tags = block
+                    .tags
+                    .get(tag_index..tag_index + marks)
+                    .map(<[usize]>::to_vec)
+                    .unwrap_or_default();
                 tag_index += marks;
                 let text: String = if marks > 0 {
                     raw.replace(TAG_MARK, "").trim().to_string()
