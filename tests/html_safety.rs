@@ -90,3 +90,30 @@ fn an_unknown_raw_html_setting_is_a_configuration_error() {
         run.stderr
     );
 }
+
+#[test]
+fn values_passed_to_ui_strings_are_escaped() {
+    // The site's title reaches pages through Fluent (`feed-title`, with the title as an
+    // argument) as well as directly.
+    let site = fixture("hostile-html");
+    let yaml = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        &yaml.replace(
+            "title: Test Clinic",
+            "title: '\"><script>window.__pwned = 1</script>Test Clinic'",
+        ),
+    );
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(site.path("public/en/clinic/visiting/index.html")).unwrap();
+    assert!(!page.contains("<script>window.__pwned = 1"), "{page}");
+    let feed_link = page
+        .lines()
+        .find(|l| l.contains("application/atom+xml"))
+        .expect("the feed link");
+    assert!(
+        feed_link.contains("&quot;&gt;&lt;script&gt;"),
+        "{feed_link}"
+    );
+}
