@@ -283,3 +283,26 @@ fn private_use_characters_that_akashi_uses_as_marks_are_plain_text_in_an_article
     let run = akashi(&site.root, &["build"]);
     assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
 }
+
+#[test]
+fn replacing_the_output_folder_never_follows_a_symbolic_link_out_of_it() {
+    let site = fixture("bilingual");
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Someone (or something) left links in the output folder to files that are not akashi's.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("keep.txt"), "not akashi's").unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.path("public/linked-folder")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("keep.txt"),
+        site.path("public/ja/linked-file"),
+    )
+    .unwrap();
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("keep.txt")).unwrap(),
+        "not akashi's"
+    );
+    assert!(!site.path("public/linked-folder").exists());
+}
