@@ -117,3 +117,20 @@ fn values_passed_to_ui_strings_are_escaped() {
         "{feed_link}"
     );
 }
+
+#[test]
+fn a_script_after_a_comment_that_browsers_close_early_is_removed() {
+    // Found by fuzzing the article pipeline: HTML that is only a comment was published as it
+    // is, but browsers end a comment at `--!>`, so what follows it would run.
+    let site = fixture("bilingual");
+    let path = site.path("content/about.en.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    site.write(
+        "content/about.en.md",
+        &format!("{text}\n<!-- --!><script>window.__pwned = 'comment'</script> -->\n"),
+    );
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(site.path("public/en/about/index.html")).unwrap();
+    assert!(!body(&page).contains("<script"), "{}", body(&page));
+}

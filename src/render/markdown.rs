@@ -39,19 +39,28 @@ pub fn citation_numbers(page: &Page) -> (HashMap<String, usize>, Vec<String>) {
     (numbers, order)
 }
 
-/// Whether HTML an author wrote is more than comments (`<!-- akashi-ignore ... -->`).
+/// Whether HTML an author wrote is more than plain comments (`<!-- akashi-ignore ... -->`),
+/// so that it must be sanitised. Browsers end a comment at `--!>` and at a `>` right after its
+/// opening as well as at `-->`; a comment with `<` or `>` inside is therefore taken as markup.
 fn has_markup(raw: &str) -> bool {
     let mut rest = raw;
-    while let Some(start) = rest.find("<!--") {
-        if !rest[..start].trim().is_empty() {
+    loop {
+        let trimmed = rest.trim_start();
+        if trimmed.is_empty() {
+            return false;
+        }
+        let Some(after_open) = trimmed.strip_prefix("<!--") else {
+            return true;
+        };
+        let Some(end) = after_open.find("-->") else {
+            return true;
+        };
+        let inner = &after_open[..end];
+        if inner.contains(['<', '>']) || inner.starts_with('-') {
             return true;
         }
-        match rest[start..].find("-->") {
-            Some(end) => rest = &rest[start + end + 3..],
-            None => return true,
-        }
+        rest = &after_open[end + 3..];
     }
-    !rest.trim().is_empty()
 }
 
 /// Removes from a rendered body what could run or load code: scripts, styles, event handlers,
@@ -223,4 +232,29 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_markup;
+
+    #[test]
+    fn only_plain_comments_are_left_unsanitised() {
+        assert!(!has_markup(
+            "<!-- akashi-ignore claim/untagged: quoted -->\n"
+        ));
+        assert!(!has_markup(""));
+        // Browsers end a comment at `--!>` and at `>` or `->` right after `<!--`.
+        for markup in [
+            "<b>x</b>",
+            "<!-- --!><script>x</script> -->",
+            "<!--><script>x</script>-->",
+            "<!---><script>x</script>-->",
+            "<!-- <script>x</script> -->",
+            "<!-- unclosed",
+            "<!-- a --> <i>b</i>",
+        ] {
+            assert!(has_markup(markup), "{markup}");
+        }
+    }
 }
