@@ -131,9 +131,9 @@ impl Cache {
                 .map(|_| detector.clone())
                 .collect::<Vec<_>>(),
         );
+        // Pages checked with other terms are dropped by [`Cache::check_local_key`]: the terms
+        // are part of the configuration, which the local key covers.
         self.detector = Some((id, detector.clone()));
-        // Sentences classified by another detector cannot be reused.
-        self.pages.clear();
         Ok(detector)
     }
 
@@ -147,11 +147,6 @@ impl Cache {
         self.pages
             .get(path)
             .is_some_and(|k| k.state.stamp.as_ref() == Some(stamp) && stamp.modified < scanned)
-    }
-
-    /// Notes when this run begins reading `content/`.
-    pub fn scanning(&mut self) -> std::time::SystemTime {
-        std::time::SystemTime::now()
     }
 
     /// The last run's page for `path`, which [`Cache::unchanged`] said is unchanged.
@@ -209,7 +204,10 @@ impl Cache {
     }
 }
 
-fn hash_theme(h: &mut DefaultHasher, theme: &Theme) {
+/// The inputs every page's findings and HTML depend on: configuration, references and theme.
+fn hash_site_inputs(h: &mut DefaultHasher, site: &Site, theme: &Theme) {
+    format!("{:?}", site.config).hash(h);
+    site.references_source.as_ref().map(|s| &s.text).hash(h);
     for source in theme.sources() {
         source.path.hash(h);
         source.text.hash(h);
@@ -219,18 +217,14 @@ fn hash_theme(h: &mut DefaultHasher, theme: &Theme) {
 /// Everything besides a page that the local rules read.
 pub fn local_key(site: &Site, theme: &Theme, today: jiff::civil::Date) -> u64 {
     let mut h = DefaultHasher::new();
-    format!("{:?}", site.config).hash(&mut h);
-    site.references_source
-        .as_ref()
-        .map(|s| &s.text)
-        .hash(&mut h);
-    hash_theme(&mut h, theme);
+    hash_site_inputs(&mut h, site, theme);
     today.to_string().hash(&mut h);
     h.finish()
 }
 
-/// Everything besides a page and its translations that the linked rules read: the local
-/// rules' inputs, which pages exist with which headings and citations, and the static files.
+/// Everything besides a page and its translations that the linked rules read: the
+/// configuration, which pages exist with which headings and citations, and the static files.
+/// (When the references or the theme change, the local key drops every kept page anyway.)
 pub fn linked_key(site: &Site) -> u64 {
     let mut h = DefaultHasher::new();
     format!("{:?}", site.config).hash(&mut h);
@@ -259,12 +253,7 @@ pub fn linked_key(site: &Site) -> u64 {
 /// Everything besides an article and its translations that its rendered page shows.
 pub fn render_key(site: &Site, theme: &Theme, search: bool, live_reload: bool) -> u64 {
     let mut h = DefaultHasher::new();
-    format!("{:?}", site.config).hash(&mut h);
-    site.references_source
-        .as_ref()
-        .map(|s| &s.text)
-        .hash(&mut h);
-    hash_theme(&mut h, theme);
+    hash_site_inputs(&mut h, site, theme);
     (search, live_reload).hash(&mut h);
     for page in &site.pages {
         page.source.path.hash(&mut h);

@@ -212,7 +212,7 @@ fn check_with(
     let detectors = cache.detector(&config)?;
     timings.lap("config");
 
-    let scanned = cache.scanning();
+    let scanned = std::time::SystemTime::now();
     let mut loaded = content::load_changed(&config, &|path, stamp| cache.unchanged(path, stamp))?;
     let extra = content::load_outside(&config, outside);
     loaded.pages.extend(extra.pages);

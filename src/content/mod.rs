@@ -162,11 +162,7 @@ pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<
             .strip_prefix(&content_dir)
             .unwrap_or(&path)
             .to_path_buf();
-        let before = content.pages.len();
-        classify(config, &mut content, &path, &rel, shown);
-        if let Some(page) = content.pages.get_mut(before) {
-            page.stamp = stamp;
-        }
+        classify(config, &mut content, &path, &rel, shown, stamp);
     }
     Ok(content)
 }
@@ -186,11 +182,7 @@ pub fn load_listed(config: &Config, shown: &[Utf8PathBuf]) -> Content {
             .ok()
             .as_ref()
             .and_then(Stamp::of);
-        let before = content.pages.len();
-        classify(config, &mut content, &path, &rel, shown.clone());
-        if let Some(page) = content.pages.get_mut(before) {
-            page.stamp = stamp;
-        }
+        classify(config, &mut content, &path, &rel, shown.clone(), stamp);
     }
     content
 }
@@ -202,7 +194,7 @@ pub fn load_outside(config: &Config, files: &[(Utf8PathBuf, Utf8PathBuf)]) -> Co
     for (path, shown) in files {
         let before = content.pages.len();
         let rel = Utf8Path::new(path.file_name().unwrap_or_default());
-        classify(config, &mut content, path, rel, shown.clone());
+        classify(config, &mut content, path, rel, shown.clone(), None);
         for page in &mut content.pages[before..] {
             // Outside pages never pair with pages of the site.
             page.dir = format!("@{}", shown.parent().map(Utf8Path::as_str).unwrap_or(""));
@@ -217,6 +209,7 @@ fn classify(
     path: &Utf8Path,
     rel: &Utf8Path,
     shown: Utf8PathBuf,
+    stamp: Option<Stamp>,
 ) {
     let file_name = rel.file_name().unwrap_or_default();
     if rel.as_str() == REFERENCES_FILE {
@@ -289,7 +282,7 @@ fn classify(
         lang: lang.to_string(),
         dir,
         slug: slug.to_string(),
-        stamp: None,
+        stamp,
     });
 }
 

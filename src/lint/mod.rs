@@ -134,29 +134,32 @@ pub fn check_linked(
     today: jiff::civil::Date,
     page: usize,
 ) -> Vec<Diagnostic> {
-    let cx = Context {
-        site,
-        theme,
-        pages: &site.pages,
-        sentences: &[],
-        today,
-        scope: &[page],
-    };
-    run(&cx, LINKED_RULES)
+    run_on_site(site, theme, today, &[page], LINKED_RULES)
 }
 
 /// The findings of the site rules.
 pub fn check_site(site: &Site, theme: &Theme, today: jiff::civil::Date) -> Vec<Diagnostic> {
     let all: Vec<usize> = (0..site.pages.len()).collect();
+    run_on_site(site, theme, today, &all, SITE_RULES)
+}
+
+/// Runs `rules`, which read no prose, on the site's pages in `scope`.
+fn run_on_site(
+    site: &Site,
+    theme: &Theme,
+    today: jiff::civil::Date,
+    scope: &[usize],
+    rules: &[Check],
+) -> Vec<Diagnostic> {
     let cx = Context {
         site,
         theme,
         pages: &site.pages,
         sentences: &[],
         today,
-        scope: &all,
+        scope,
     };
-    run(&cx, SITE_RULES)
+    run(&cx, rules)
 }
 
 fn run(cx: &Context<'_>, rules: &[Check]) -> Vec<Diagnostic> {
