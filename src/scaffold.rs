@@ -25,15 +25,13 @@ pub fn new_article(
     if path.is_empty() || parts.iter().any(|p| p.is_empty() || p.starts_with('.')) {
         return Err(bad("empty or hidden parts"));
     }
-    let illegal = |c: char| {
-        c.is_control()
-            || matches!(
-                c,
-                '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '#' | '%'
-            )
-    };
-    if parts.iter().any(|p| p.chars().any(illegal)) {
-        return Err(bad("characters that cannot stand in a file name or URL"));
+    if let Some((part, why)) = parts
+        .iter()
+        .find_map(|p| crate::content::name_problem(p).map(|why| (p, why)))
+    {
+        return Err(bad(&format!(
+            "`{part}` cannot name a page or folder: {why}"
+        )));
     }
     let slug = parts[parts.len() - 1];
     if config

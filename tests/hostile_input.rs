@@ -166,13 +166,74 @@ fn japanese_and_spaces_in_file_names_simply_work() {
 }
 
 #[test]
+fn names_that_cannot_be_web_addresses_or_windows_files_are_reported_not_published() {
+    let site = fixture("bilingual");
+    let bad = [
+        ("content/treatments/rtms: faq.en.md", "`:`"),
+        ("content/treatments/why?.en.md", "`?`"),
+        ("content/treatments/a\\b.en.md", "`\\`"),
+        ("content/treatments/tab\there.en.md", "U+0009"),
+        ("content/treatments/ends with dot..en.md", "ends with a dot"),
+        ("content/clinic/con.en.md", "device"),
+        ("content/Com1/visit.en.md", "device"),
+        ("content/q|a/visit.en.md", "`|`"),
+    ];
+    for (file, _) in bad {
+        site.write(file, ARTICLE_EN);
+    }
+    let (code, all) = findings(&site.root);
+    assert_eq!(code, 1);
+    for (file, why) in bad {
+        let found = found(&all, code, "content/invalid-name", file);
+        assert_eq!(found.len(), 1, "{file}: {all:#?}");
+        let message = found[0]["message"].as_str().unwrap();
+        assert!(message.contains(why), "{file}: {message}");
+        assert!(
+            found[0]["help"].as_str().unwrap().starts_with("rename `"),
+            "{file}: {:?}",
+            found[0]["help"]
+        );
+    }
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[content/invalid-name]"),
+        "{}",
+        run.stderr
+    );
+
+    // The same site with the names the help gives builds, and publishes them.
+    let site = fixture("bilingual");
+    site.write("content/treatments/rtms- faq.en.md", ARTICLE_EN);
+    site.write("content/clinic/con-page.en.md", ARTICLE_EN);
+    let (code, all) = findings(&site.root);
+    assert!(
+        found(
+            &all,
+            code,
+            "content/invalid-name",
+            "content/clinic/con-page.en.md"
+        )
+        .is_empty(),
+        "{all:#?}"
+    );
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        site.path("public/en/treatments/rtms-faq/index.html")
+            .is_file()
+    );
+    assert!(site.path("public/en/clinic/con-page/index.html").is_file());
+}
+
+#[test]
 fn tags_with_slashes_and_dots_stay_inside_the_output_folder() {
     let site = fixture("bilingual");
     site.write(
         "content/parking.en.md",
         &ARTICLE_EN.replace(
             "date: 2026-07-01",
-            "date: 2026-07-01\ntags: [\"../../../escaped\", \"a/b\", \"..\", \"C:\\\\x\", \"\\u0000\"]",
+            "date: 2026-07-01\ntags: [\"../../../escaped\", \"a/b\", \"..\", \"C:\\\\x\", \"\\u0000\", \"NUL\"]",
         ),
     );
     let run = akashi(&site.root, &["build"]);
@@ -189,6 +250,12 @@ fn tags_with_slashes_and_dots_stay_inside_the_output_folder() {
     );
     assert!(
         built.keys().any(|p| p.starts_with("en/tags/escaped/")),
+        "{:#?}",
+        built.keys()
+    );
+    // NUL is a device on Windows: no folder can have that name there.
+    assert!(
+        built.keys().any(|p| p.starts_with("en/tags/nul-tag/")),
         "{:#?}",
         built.keys()
     );

@@ -55,6 +55,8 @@ fn rejects_paths_that_escape_or_cannot_be_file_names() {
         "treatments/../../x",
         "treatments/a:b",
         "treatments/x.ja",
+        "clinic/con",
+        "treatments/price#2",
         "",
     ] {
         let run = akashi(&site.root, &["new", bad]);

@@ -265,6 +265,28 @@ fn classify(
         );
         return;
     }
+    if let Some((part, why)) = rel
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components())
+        .map(|c| c.as_str())
+        .chain([slug])
+        .find_map(|part| name_problem(part).map(|why| (part, why)))
+    {
+        content.diagnostics.push(
+            Diagnostic::new(
+                Rule::ContentInvalidName,
+                shown,
+                0..0,
+                format!("`{part}` cannot name a page or folder: {why}"),
+            )
+            .with_help(format!(
+                "rename `{part}` to `{}`; the page is not published until then",
+                safe_name(part)
+            )),
+        );
+        return;
+    }
     let Some(source) = read(content, path, shown) else {
         return;
     };
@@ -284,6 +306,61 @@ fn classify(
         slug: slug.to_string(),
         stamp,
     });
+}
+
+/// Characters that Windows does not allow in file names, or that end or escape a URL path.
+const NAME_PUNCTUATION: &[char] = &['\\', ':', '*', '?', '"', '<', '>', '|', '#', '%'];
+
+/// Says why a folder name or a page's name (before its language) cannot stand in the page's URL
+/// and in the file akashi writes for it on every system, or `None` when it can.
+pub fn name_problem(part: &str) -> Option<String> {
+    if let Some(c) = part.chars().find(|c| c.is_control()) {
+        return Some(format!(
+            "it contains the control character U+{:04X}",
+            c as u32
+        ));
+    }
+    if let Some(c) = part.chars().find(|c| NAME_PUNCTUATION.contains(c)) {
+        return Some(format!("it contains `{c}`"));
+    }
+    if part.ends_with(['.', ' ']) {
+        return Some("it ends with a dot or a space, which Windows drops".to_string());
+    }
+    if reserved_on_windows(part) {
+        let device = part.split('.').next().unwrap_or(part);
+        return Some(format!("`{device}` is the name of a device on Windows"));
+    }
+    None
+}
+
+/// Whether Windows keeps `name` for a device (`CON`, `NUL`, `COM1`, also `con.txt`), so that
+/// no file or folder can have it.
+pub fn reserved_on_windows(name: &str) -> bool {
+    let device = name.split('.').next().unwrap_or(name).trim_end();
+    let lower = device.to_ascii_lowercase();
+    ["con", "prn", "aux", "nul"].contains(&lower.as_str())
+        || lower.len() == 4
+            && (lower.starts_with("com") || lower.starts_with("lpt"))
+            && matches!(lower.as_bytes()[3], b'1'..=b'9')
+}
+
+/// `name` with what [`name_problem`] objects to replaced by `-`.
+fn safe_name(name: &str) -> String {
+    let replaced: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || NAME_PUNCTUATION.contains(&c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut out = replaced.trim_end_matches(['.', ' ']).to_string();
+    if out.is_empty() || name_problem(&out).is_some() {
+        out.push_str("-page");
+    }
+    out
 }
 
 fn looks_like_language(s: &str) -> bool {

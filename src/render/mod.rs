@@ -948,7 +948,13 @@ pub fn tag_slug(tag: &str) -> String {
         })
         .collect();
     let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() { "tag".into() } else { slug }
+    if slug.is_empty() {
+        "tag".into()
+    } else if crate::content::reserved_on_windows(&slug) {
+        format!("{slug}-tag")
+    } else {
+        slug
+    }
 }
 
 /// Percent-encodes a URL path (UTF-8 bytes outside the unreserved set), keeping `/`.

@@ -76,6 +76,7 @@ rules! {
     ContentNoLanguage => "content/no-language", Error, "a Markdown file whose name has no language suffix";
     ContentUnknownLanguage => "content/unknown-language", Error, "a Markdown file in a language the site does not define";
     ContentDuplicateUrl => "content/duplicate-url", Error, "two files that would be published at the same URL";
+    ContentInvalidName => "content/invalid-name", Error, "a file or folder name that cannot be part of a URL or of a file name on every system";
     ContentUnreadable => "content/unreadable", Error, "a file that cannot be read as UTF-8 text";
     ContentStrayFile => "content/stray-file", Warning, "a file in content/ that is neither Markdown nor references.yaml";
     FrontmatterInvalid => "frontmatter/invalid", Error, "YAML syntax or type errors, missing required keys";
