@@ -297,8 +297,8 @@ fn article(body: &str) -> String {
 #[test]
 fn pathological_articles_are_checked_and_built_to_the_end() {
     let site = fixture("bilingual");
-    // Many tags in one paragraph (each on a claim), a very long line with no break, a list
-    // nested thousands deep, and a large article.
+    // Many tags in one paragraph (each on a claim), a very long line with no break, and a list
+    // nested thousands deep.
     let tags =
         "TMS can reduce symptoms of depression [B: @oreardon2007; @mutz2019]. ".repeat(20_000);
     site.write("content/many-tags.en.md", &article(&tags));
@@ -307,11 +307,6 @@ fn pathological_articles_are_checked_and_built_to_the_end() {
         .map(|i| format!("{}- item\n", "  ".repeat(i)))
         .collect();
     site.write("content/nested.en.md", &article(&nested));
-    let para = "We are five minutes' walk from the station, and the desk is open on weekdays.\n\n";
-    site.write(
-        "content/large.en.md",
-        &article(&para.repeat(5 * 1024 * 1024 / para.len())),
-    );
     let (code, all) = findings(&site.root);
     assert!(
         !found(
@@ -334,6 +329,20 @@ fn pathological_articles_are_checked_and_built_to_the_end() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = std::fs::read_to_string(site.path("public/en/many-tags/index.html")).unwrap();
     assert_eq!(page.matches("class=\"claim-tag\"").count(), 20_000);
+}
+
+#[test]
+fn a_50_mb_article_is_checked_and_built_whole() {
+    let site = fixture("bilingual");
+    let para = "We are five minutes' walk from the station, and the desk is open on weekdays.\n\n";
+    let count = 50 * 1024 * 1024 / para.len();
+    let body = format!("{}The last paragraph.", para.repeat(count));
+    site.write("content/large.en.md", &article(&body));
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(site.path("public/en/large/index.html")).unwrap();
+    assert_eq!(page.matches("<p>We are five minutes").count(), count);
+    assert!(page.contains("<p>The last paragraph.</p>"));
 }
 
 #[test]

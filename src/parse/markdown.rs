@@ -7,7 +7,7 @@
 
 use super::tags::{self, Tag};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag as MdTag, TagEnd};
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::ops::Range;
 
 pub fn options() -> Options {
@@ -92,53 +92,119 @@ impl TextRun {
     }
 }
 
-/// The body as a list of items.
-pub fn items(body: &str) -> Vec<Item<'_>> {
-    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
-        .into_offset_iter()
-        .collect();
-    let mut out = Vec::with_capacity(events.len());
-    let mut run: Option<TextRun> = None;
-    let mut code_depth = 0usize;
-    for i in 0..events.len() {
-        let (event, range) = &events[i];
-        match event {
-            Event::Text(text) if code_depth == 0 => {
-                let verbatim = body.get(range.clone()) == Some(text.as_ref());
-                let after_backslash = body[..range.start].ends_with('\\');
-                run.get_or_insert_with(TextRun::default).push(
-                    text,
-                    range.clone(),
-                    verbatim,
-                    after_backslash,
-                );
+/// The body as a stream of items, read as the parser goes: a huge body is never held as a list
+/// of events.
+pub fn items(body: &str) -> Items<'_> {
+    Items {
+        body,
+        events: Parser::new_ext(body, options()).into_offset_iter(),
+        ahead: VecDeque::new(),
+        prev: None,
+        run: None,
+        code_depth: 0,
+        pending: None,
+    }
+}
+
+/// The iterator [`items`] returns.
+pub struct Items<'a> {
+    body: &'a str,
+    events: pulldown_cmark::OffsetIter<'a>,
+    /// Events read ahead to find the character after a soft break.
+    ahead: VecDeque<(Event<'a>, Range<usize>)>,
+    /// The last character of the text before the next event, seen through inline markup.
+    prev: Option<char>,
+    run: Option<TextRun>,
+    code_depth: usize,
+    /// The event that ended a run, returned after it.
+    pending: Option<Item<'a>>,
+}
+
+impl<'a> Items<'a> {
+    fn pull(&mut self) -> Option<(Event<'a>, Range<usize>)> {
+        self.ahead.pop_front().or_else(|| self.events.next())
+    }
+
+    /// The first character of the text after the events read so far, seen through inline
+    /// markup (`**` around a word does not separate it from the line break before it).
+    fn next_char(&mut self) -> Option<char> {
+        let mut i = 0;
+        loop {
+            if i == self.ahead.len() {
+                let next = self.events.next()?;
+                self.ahead.push_back(next);
             }
-            Event::SoftBreak if code_depth == 0 => {
-                let (prev, next) = (prev_char(&events, i), next_char(&events, i));
-                let joined = (is_wide(prev) && is_wide(next))
-                    || is_wide_punctuation(prev)
-                    || is_wide_punctuation(next);
-                let text = if joined { "" } else { "\n" };
-                run.get_or_insert_with(TextRun::default)
-                    .push(text, range.clone(), false, false);
+            let (event, _) = &self.ahead[i];
+            if let Some(t) = text_of(event) {
+                return t.chars().next();
             }
-            _ => {
-                if let Some(r) = run.take() {
-                    out.push(Item::Run(r));
+            if !is_inline_boundary(event) {
+                return None;
+            }
+            i += 1;
+        }
+    }
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = Item<'a>;
+
+    fn next(&mut self) -> Option<Item<'a>> {
+        if let Some(item) = self.pending.take() {
+            return Some(item);
+        }
+        loop {
+            let Some((event, range)) = self.pull() else {
+                return self.run.take().map(Item::Run);
+            };
+            match &event {
+                Event::Text(text) if self.code_depth == 0 => {
+                    let verbatim = self.body.get(range.clone()) == Some(text.as_ref());
+                    let after_backslash = self.body[..range.start].ends_with('\\');
+                    self.prev = text.chars().next_back();
+                    self.run.get_or_insert_with(TextRun::default).push(
+                        text,
+                        range,
+                        verbatim,
+                        after_backslash,
+                    );
                 }
-                match event {
-                    Event::Start(MdTag::CodeBlock(_)) => code_depth += 1,
-                    Event::End(TagEnd::CodeBlock) => code_depth = code_depth.saturating_sub(1),
-                    _ => {}
+                Event::SoftBreak if self.code_depth == 0 => {
+                    let (prev, next) = (self.prev, self.next_char());
+                    let joined = (is_wide(prev) && is_wide(next))
+                        || is_wide_punctuation(prev)
+                        || is_wide_punctuation(next);
+                    let text = if joined { "" } else { "\n" };
+                    self.run
+                        .get_or_insert_with(TextRun::default)
+                        .push(text, range, false, false);
+                    self.prev = None;
                 }
-                out.push(Item::Event(event.clone(), range.clone()));
+                _ => {
+                    if let Some(t) = text_of(&event) {
+                        self.prev = t.chars().next_back();
+                    } else if !is_inline_boundary(&event) {
+                        self.prev = None;
+                    }
+                    match &event {
+                        Event::Start(MdTag::CodeBlock(_)) => self.code_depth += 1,
+                        Event::End(TagEnd::CodeBlock) => {
+                            self.code_depth = self.code_depth.saturating_sub(1)
+                        }
+                        _ => {}
+                    }
+                    let item = Item::Event(event, range);
+                    return match self.run.take() {
+                        Some(run) => {
+                            self.pending = Some(item);
+                            Some(Item::Run(run))
+                        }
+                        None => Some(item),
+                    };
+                }
             }
         }
     }
-    if let Some(r) = run.take() {
-        out.push(Item::Run(r));
-    }
-    out
 }
 
 fn text_of<'e>(event: &'e Event<'_>) -> Option<&'e str> {
@@ -155,30 +221,6 @@ fn is_inline_boundary(event: &Event<'_>) -> bool {
         Event::Start(MdTag::Emphasis | MdTag::Strong | MdTag::Strikethrough | MdTag::Link { .. })
             | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link)
     )
-}
-
-fn prev_char(events: &[(Event<'_>, Range<usize>)], i: usize) -> Option<char> {
-    for (event, _) in events[..i].iter().rev() {
-        if let Some(t) = text_of(event) {
-            return t.chars().next_back();
-        }
-        if !is_inline_boundary(event) {
-            return None;
-        }
-    }
-    None
-}
-
-fn next_char(events: &[(Event<'_>, Range<usize>)], i: usize) -> Option<char> {
-    for (event, _) in &events[i + 1..] {
-        if let Some(t) = text_of(event) {
-            return t.chars().next();
-        }
-        if !is_inline_boundary(event) {
-            return None;
-        }
-    }
-    None
 }
 
 /// East Asian wide and full-width characters (CJK ideographs, kana, full-width punctuation and
@@ -584,7 +626,6 @@ mod tests {
 
     fn run_texts(body: &str) -> Vec<String> {
         items(body)
-            .into_iter()
             .filter_map(|i| match i {
                 Item::Run(r) => Some(r.text),
                 _ => None,

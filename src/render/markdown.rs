@@ -109,25 +109,28 @@ pub fn sanitise(html: &str) -> String {
 }
 
 pub fn render(page: &Page, cx: &BodyContext<'_>) -> RenderedBody {
-    let mut events: Vec<Event<'_>> = Vec::new();
     // The HTML the author wrote (comments included), to tell whether there is any to sanitise.
     let mut raw = String::new();
     let mut headings = page.body.headings.iter();
-    for item in items(page.body_text()) {
+    // Events are made as the body is read and written out at once, never held as a list.
+    let events = items(page.body_text()).flat_map(|item| {
+        let mut out: Vec<Event<'_>> = Vec::new();
         match item {
             Item::Run(run) => {
                 let mut last = 0;
                 for (range, tag) in run.tags() {
                     if range.start > last {
-                        events.push(Event::Text(CowStr::from(
+                        out.push(Event::Text(CowStr::from(
                             run.text[last..range.start].to_string(),
                         )));
                     }
-                    events.push(Event::InlineHtml(CowStr::from(badge(&tag, cx))));
+                    out.push(Event::InlineHtml(CowStr::from(badge(&tag, cx))));
                     last = range.end;
                 }
-                if last < run.text.len() {
-                    events.push(Event::Text(CowStr::from(run.text[last..].to_string())));
+                if last == 0 {
+                    out.push(Event::Text(CowStr::from(run.text)));
+                } else if last < run.text.len() {
+                    out.push(Event::Text(CowStr::from(run.text[last..].to_string())));
                 }
             }
             Item::Event(
@@ -140,7 +143,7 @@ pub fn render(page: &Page, cx: &BodyContext<'_>) -> RenderedBody {
                 _,
             ) => {
                 let id = headings.next().map(|h| CowStr::from(h.anchor.clone()));
-                events.push(Event::Start(MdTag::Heading {
+                out.push(Event::Start(MdTag::Heading {
                     level,
                     id,
                     classes,
@@ -159,7 +162,7 @@ pub fn render(page: &Page, cx: &BodyContext<'_>) -> RenderedBody {
                 let dest_url = (cx.resolve_link)(&dest_url)
                     .map(CowStr::from)
                     .unwrap_or(dest_url);
-                events.push(Event::Start(MdTag::Link {
+                out.push(Event::Start(MdTag::Link {
                     link_type,
                     dest_url,
                     title,
@@ -170,12 +173,13 @@ pub fn render(page: &Page, cx: &BodyContext<'_>) -> RenderedBody {
                 if let Event::Html(h) | Event::InlineHtml(h) = &event {
                     raw.push_str(h);
                 }
-                events.push(event);
+                out.push(event);
             }
         }
-    }
+        out
+    });
     let mut html = String::with_capacity(page.body_text().len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, events);
     if !cx.allow_raw_html && has_markup(&raw) {
         html = sanitise(&html);
     }

@@ -10,42 +10,53 @@ const MIN_SENTENCES: usize = 5;
 
 /// Syllables of an English word, by vowel groups (a silent final `e` does not count).
 pub fn syllables(word: &str) -> usize {
-    let word = word.to_lowercase();
-    let letters: Vec<char> = word.chars().filter(|c| c.is_ascii_alphabetic()).collect();
-    if letters.is_empty() {
-        return 0;
-    }
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-    let mut count = 0;
-    let mut previous = false;
-    for &c in &letters {
+    let (mut n, mut count, mut previous) = (0usize, 0usize, false);
+    // The last three letters, the latest last.
+    let mut last = ['\0'; 3];
+    for c in word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_ascii_alphabetic())
+    {
         let v = vowel(c);
         if v && !previous {
             count += 1;
         }
         previous = v;
+        n += 1;
+        last = [last[1], last[2], c];
     }
-    let n = letters.len();
+    if n == 0 {
+        return 0;
+    }
     // `table`, `simple`: a consonant before `le` keeps the syllable.
-    let consonant_le = n > 2 && letters[n - 2] == 'l' && !vowel(letters[n - 3]);
-    if n > 2 && letters[n - 1] == 'e' && !vowel(letters[n - 2]) && !consonant_le {
-        count -= 1;
+    let consonant_le = n > 2 && last[1] == 'l' && !vowel(last[0]);
+    if n > 2 && last[2] == 'e' && !vowel(last[1]) && !consonant_le {
+        count = count.saturating_sub(1);
     }
     count.max(1)
 }
 
-/// Flesch–Kincaid grade of English sentences.
+/// Flesch–Kincaid grade of English sentences. Words are counted as they are read, so the
+/// memory it takes does not grow with the article.
 pub fn grade(sentences: &[&str]) -> Option<f64> {
-    let words: Vec<&str> = sentences
+    if sentences.len() < MIN_SENTENCES {
+        return None;
+    }
+    let (mut words, mut syllable_count) = (0usize, 0usize);
+    for word in sentences
         .iter()
         .flat_map(|s| s.split_whitespace())
         .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
-        .collect();
-    if sentences.len() < MIN_SENTENCES || words.is_empty() {
+    {
+        words += 1;
+        syllable_count += syllables(word);
+    }
+    if words == 0 {
         return None;
     }
-    let syllable_count: usize = words.iter().map(|w| syllables(w)).sum();
-    let (w, s) = (words.len() as f64, sentences.len() as f64);
+    let (w, s) = (words as f64, sentences.len() as f64);
     Some(0.39 * (w / s) + 11.8 * (syllable_count as f64 / w) - 15.59)
 }
 
