@@ -73,6 +73,22 @@ impl Node {
         }
     }
 
+    /// Moves every span in the tree `by` bytes on: for a node parsed from a slice of a larger
+    /// text that starts `by` bytes in.
+    pub fn shift(&mut self, by: usize) {
+        match self {
+            Node::Seq(items) => items.iter_mut().for_each(|n| n.shift(by)),
+            Node::Map(entries) => {
+                for e in entries {
+                    e.key_span = e.key_span.start + by..e.key_span.end + by;
+                    e.value_span = e.value_span.start + by..e.value_span.end + by;
+                    e.value.shift(by);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The value as text when it is a scalar (numbers and booleans as written).
     pub fn as_scalar_text(&self) -> Option<String> {
         match self {

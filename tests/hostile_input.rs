@@ -281,10 +281,50 @@ fn a_reference_defined_twice_is_reported_at_its_second_definition() {
         .collect();
     assert!(!dup.is_empty(), "{all:#?}");
     let lines = refs.lines().count();
+    assert_eq!(dup.len(), 1, "{dup:#?}");
     assert!(
-        dup.iter()
-            .any(|d| d["line"].as_u64().unwrap() as usize > lines),
+        dup[0]["line"].as_u64().unwrap() as usize > lines,
         "the finding should point at the second definition: {dup:#?}"
+    );
+    assert!(
+        dup[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("defined twice"),
+        "{dup:#?}"
+    );
+    // The tags that cite it, and the other references, are still read: no cascade of
+    // "not in references.yaml".
+    assert!(
+        all.iter().all(|d| d["rule"] != "cite/unknown-key"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn one_broken_reference_is_reported_alone_and_the_others_still_cite() {
+    let site = fixture("bilingual");
+    let refs = std::fs::read_to_string(site.path("content/references.yaml")).unwrap();
+    // An unclosed quote in the first entry's title makes the whole file invalid YAML.
+    let (before, after) = refs.split_once("title: \"").unwrap();
+    let broken = format!("{before}title: \"{}", after.replacen('"', "", 1));
+    site.write("content/references.yaml", &broken);
+    let (code, all) = findings(&site.root);
+    assert_eq!(code, 1, "{all:#?}");
+    let errors: Vec<_> = all.iter().filter(|d| d["severity"] == "error").collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0]["rule"], "cite/invalid-reference");
+    assert_eq!(errors[0]["file"], "content/references.yaml");
+    // It points into the first entry: before the next line that starts with a key.
+    let second_key = refs
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| refs[i..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+        .unwrap();
+    let first_entry_lines = refs[..second_key].lines().count();
+    assert!(
+        errors[0]["line"].as_u64().unwrap() as usize <= first_entry_lines,
+        "{errors:#?}"
     );
 }
 

@@ -8,7 +8,7 @@ use super::fields::Fields;
 use crate::lint::{Diagnostic, Rule};
 use crate::source::SourceFile;
 use crate::yaml::{self, Node};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 /// What kind of evidence a source is; the lint compares it with the level a claim states.
@@ -84,6 +84,9 @@ pub struct Reference {
 #[derive(Debug, Clone, Default)]
 pub struct References {
     pub by_key: BTreeMap<String, Reference>,
+    /// Keys defined in the file whose entries could not be read; their findings say why, so
+    /// tags citing them are not reported as citing a missing reference too.
+    pub broken: BTreeSet<String>,
 }
 
 impl References {
@@ -96,18 +99,13 @@ pub fn parse(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Referenc
     let mut refs = References::default();
     let node = match yaml::parse(&source.text) {
         Ok(node) => node,
-        Err(e) => {
-            diagnostics.push(Diagnostic::new(
-                Rule::CiteInvalidReference,
-                source.path(),
-                e.offset..e.offset,
-                e.describe(|o| {
-                    let lc = source.line_col(o);
-                    (lc.line, lc.column)
-                }),
-            ));
-            return refs;
-        }
+        Err(e) => match recover(source, &mut refs, diagnostics) {
+            Some(entries) => Node::Map(entries),
+            None => {
+                diagnostics.push(syntax_error(source, 0, &e));
+                return refs;
+            }
+        },
     };
     let entries = match node {
         Node::Map(entries) => entries,
@@ -135,11 +133,102 @@ pub fn parse(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Referenc
         suggested: Vec::new(),
     };
     for entry in &entries {
-        if let Some(r) = parse_entry(&mut f, entry) {
-            refs.by_key.insert(r.key.clone(), r);
+        match parse_entry(&mut f, entry) {
+            Some(r) => {
+                refs.by_key.insert(r.key.clone(), r);
+            }
+            None => {
+                refs.broken.insert(entry.key.clone());
+            }
         }
     }
     refs
+}
+
+fn syntax_error(source: &SourceFile, base: usize, e: &yaml::SyntaxError) -> Diagnostic {
+    let at = base + e.offset;
+    Diagnostic::new(
+        Rule::CiteInvalidReference,
+        source.path(),
+        at..at,
+        e.describe(|o| {
+            let lc = source.line_col(base + o);
+            (lc.line, lc.column)
+        }),
+    )
+}
+
+/// When the file as a whole is not valid YAML, reads each reference on its own (a key at the
+/// start of a line and the indented lines under it), so that one broken or repeated entry is
+/// reported by itself and the others can still be cited. Entries that cannot be read are
+/// reported and listed in `refs.broken`; a key defined again is reported at its second
+/// definition, and the first is used. Returns `None` when the file is not laid out as one
+/// reference per top-level key, or when no entry on its own shows the problem.
+fn recover(
+    source: &SourceFile,
+    refs: &mut References,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<yaml::Entry>> {
+    let text = source.text.as_str();
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        match bare.chars().next() {
+            None | Some(' ' | '\t' | '#') => {}
+            _ if bare == "---" && starts.is_empty() => {}
+            Some('-' | '[' | '{' | '%' | '.' | '?') => return None,
+            _ => starts.push(offset),
+        }
+        offset += line.len();
+    }
+    let mut found = Vec::new();
+    let mut entries: Vec<yaml::Entry> = Vec::new();
+    let mut first_at: HashMap<String, usize> = HashMap::new();
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let chunk = &text[start..end];
+        match yaml::parse(chunk) {
+            Ok(Node::Map(mut parsed)) if parsed.len() == 1 => {
+                let mut entry = parsed.remove(0);
+                entry.key_span = entry.key_span.start + start..entry.key_span.end + start;
+                entry.value_span = entry.value_span.start + start..entry.value_span.end + start;
+                entry.value.shift(start);
+                if let Some(&first) = first_at.get(&entry.key) {
+                    let line = source.line_col(first).line;
+                    found.push(
+                        Diagnostic::new(
+                            Rule::CiteInvalidReference,
+                            source.path(),
+                            entry.key_span.clone(),
+                            format!(
+                                "reference `{}` is defined twice; the definition at line {line} is used",
+                                entry.key
+                            ),
+                        )
+                        .with_help("remove one of them, or give this one a key of its own"),
+                    );
+                    continue;
+                }
+                first_at.insert(entry.key.clone(), entry.key_span.start);
+                entries.push(entry);
+            }
+            Ok(_) => return None,
+            Err(e) => {
+                let key = chunk
+                    .split_once(':')
+                    .map(|(k, _)| k.trim().trim_matches(['"', '\'']).to_string())
+                    .unwrap_or_default();
+                refs.broken.insert(key);
+                found.push(syntax_error(source, start, &e));
+            }
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    diagnostics.extend(found);
+    Some(entries)
 }
 
 fn parse_entry(f: &mut Fields<'_>, entry: &yaml::Entry) -> Option<Reference> {
