@@ -386,6 +386,73 @@ fn a_50_mb_article_is_checked_and_built_whole() {
 }
 
 #[test]
+fn links_written_in_html_are_checked_like_markdown_links() {
+    let site = fixture("bilingual");
+    let body = r##"<p>Read about <a href="treatments/tms.en.md">TMS</a> first.</p>
+
+See <a href="/en/nowhere/">the map</a> and <a href="#parking">parking</a>.
+
+<figure>
+  <img alt="The entrance"
+       src="/images/entrance.jpg">
+</figure>
+
+<a href="java&#115;cript:alert(1)">Opening times</a>
+
+<!-- <a href="/en/commented-out/">old link</a> -->
+
+<a href="/en/treatments/tms/#how-treatment-goes">How treatment goes</a>
+"##;
+    site.write("content/parking.en.md", &article(body));
+    let (code, all) = findings(&site.root);
+    let file = "content/parking.en.md";
+    let text = std::fs::read_to_string(site.path(file)).unwrap();
+    let line_of =
+        |needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() as u64 + 1;
+    let at = |rule: &str| -> Vec<(u64, String)> {
+        found(&all, code, rule, file)
+            .iter()
+            .map(|d| {
+                (
+                    d["line"].as_u64().unwrap(),
+                    d["help"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    let broken = at("link/broken");
+    assert_eq!(broken.len(), 2, "{all:#?}");
+    // A link to a Markdown source is not rewritten in HTML: the help gives the address.
+    assert_eq!(broken[0].0, line_of("treatments/tms.en.md"));
+    assert!(broken[0].1.contains("`/en/treatments/tms/`"), "{broken:#?}");
+    assert_eq!(broken[1].0, line_of("/en/nowhere/"));
+    assert_eq!(at("link/anchor").len(), 1, "{all:#?}");
+    // The image's tag spans two lines; the finding is on the line of its URL.
+    assert_eq!(
+        at("link/missing-file"),
+        [(
+            line_of("/images/entrance.jpg"),
+            at("link/missing-file")[0].1.clone()
+        )]
+    );
+    // Character references are decoded before the scheme is read.
+    assert_eq!(at("link/unsafe").len(), 1, "{all:#?}");
+    // Nothing from the comment, nothing about the correct link to a heading of another page.
+    assert!(
+        all.iter()
+            .filter(|d| d["file"] == file)
+            .all(
+                |d| !d["message"].as_str().unwrap().contains("commented-out")
+                    && !d["message"]
+                        .as_str()
+                        .unwrap()
+                        .contains("how-treatment-goes")
+            ),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn private_use_characters_that_akashi_uses_as_marks_are_plain_text_in_an_article() {
     // Found by fuzzing: U+E000 in an article was taken for an evidence tag's mark and the
     // lint panicked.

@@ -119,6 +119,18 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
                 "check the file name and folder; links to sources are relative to this file",
             );
         };
+        if link.html {
+            return Some(Problem {
+                rule: Rule::LinkBroken,
+                message: format!(
+                    "HTML is published as written, so readers would follow `{path}`, which is not an address on the site"
+                ),
+                help: format!(
+                    "write the page's address, `{}`, or make it a Markdown link: [text]({path})",
+                    site.url(target)
+                ),
+            });
+        }
         return target_problems(page, target, anchor);
     }
     let absolute = if path.starts_with('/') {

@@ -272,6 +272,8 @@ pub struct Link {
     pub dest: String,
     pub span: Range<usize>,
     pub image: bool,
+    /// Written in HTML (`<a href>`), so published as written: akashi does not rewrite it.
+    pub html: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -369,12 +371,33 @@ impl Block {
 }
 
 /// Scans a body that starts at byte `offset` of its file.
+/// Adds the links written in the HTML at `range` of the body, with spans in the file (the URL
+/// itself where it is written plainly, else the start of the HTML).
+fn html_links(body: &str, range: Range<usize>, offset: usize, out: &mut Vec<Link>) {
+    let Some(html) = body.get(range.clone()) else {
+        return;
+    };
+    for link in super::html::links(html) {
+        let span = match link.offset {
+            Some(at) => offset + range.start + at..offset + range.start + at + link.dest.len(),
+            None => offset + range.start..offset + range.start,
+        };
+        out.push(Link {
+            dest: link.dest,
+            span,
+            image: link.image,
+            html: true,
+        });
+    }
+}
+
 pub fn scan(body: &str, offset: usize) -> Body {
     let mut out = Body::default();
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut used = HashSet::new();
     let mut quote_depth = 0usize;
     let mut block: Option<Block> = None;
+    let mut html_block: Option<Range<usize>> = None;
     let kind = |heading: bool, quote_depth: usize| {
         if heading {
             BlockKind::Heading
@@ -421,11 +444,20 @@ pub fn scan(body: &str, offset: usize) -> Body {
                         false,
                     );
             }
-            Item::Event(Event::Html(html) | Event::InlineHtml(html), range)
-                if html.trim_start().starts_with("<!--") =>
-            {
-                out.comments
-                    .push((html.to_string(), offset + range.start..offset + range.end));
+            Item::Event(Event::Html(html), range) => {
+                if html.trim_start().starts_with("<!--") {
+                    out.comments
+                        .push((html.to_string(), offset + range.start..offset + range.end));
+                }
+                // The lines of an HTML block are read together: a tag may span lines.
+                html_block.get_or_insert(range.clone()).end = range.end;
+            }
+            Item::Event(Event::InlineHtml(html), range) => {
+                if html.trim_start().starts_with("<!--") {
+                    out.comments
+                        .push((html.to_string(), offset + range.start..offset + range.end));
+                }
+                html_links(body, range, offset, &mut out.links);
             }
             Item::Event(Event::HardBreak, range) => {
                 if let Some(b) = &mut block {
@@ -455,6 +487,9 @@ pub fn scan(body: &str, offset: usize) -> Body {
                 {
                     out.blocks.push(b);
                 }
+                if let Some(range) = html_block.take() {
+                    html_links(body, range, offset, &mut out.links);
+                }
                 match event {
                     Event::Start(MdTag::Heading { level, id, .. }) => {
                         heading = Some((
@@ -482,11 +517,13 @@ pub fn scan(body: &str, offset: usize) -> Body {
                         dest: dest_url.to_string(),
                         span: offset + range.start..offset + range.end,
                         image: false,
+                        html: false,
                     }),
                     Event::Start(MdTag::Image { dest_url, .. }) => out.links.push(Link {
                         dest: dest_url.to_string(),
                         span: offset + range.start..offset + range.end,
                         image: true,
+                        html: false,
                     }),
                     _ => {}
                 }
@@ -496,6 +533,9 @@ pub fn scan(body: &str, offset: usize) -> Body {
     }
     if let Some(b) = block.take().filter(|b| !b.text.trim().is_empty()) {
         out.blocks.push(b);
+    }
+    if let Some(range) = html_block.take() {
+        html_links(body, range, offset, &mut out.links);
     }
     // Pages are kept for the whole run: no spare capacity.
     out.tags.shrink_to_fit();

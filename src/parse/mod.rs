@@ -5,6 +5,7 @@
 
 pub mod fields;
 pub mod frontmatter;
+pub mod html;
 pub mod markdown;
 pub mod references;
 pub mod tags;
