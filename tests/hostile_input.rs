@@ -177,6 +177,7 @@ fn names_that_cannot_be_web_addresses_or_windows_files_are_reported_not_publishe
         ("content/clinic/con.en.md", "device"),
         ("content/Com1/visit.en.md", "device"),
         ("content/q|a/visit.en.md", "`|`"),
+        ("content/treatments/tms\u{200B}.en.md", "U+200B"),
     ];
     for (file, _) in bad {
         site.write(file, ARTICLE_EN);
@@ -450,6 +451,46 @@ See <a href="/en/nowhere/">the map</a> and <a href="#parking">parking</a>.
             ),
         "{all:#?}"
     );
+}
+
+#[test]
+fn tags_pasted_from_a_word_processor_are_read_and_their_invisible_characters_reported() {
+    let site = fixture("bilingual");
+    let claim = "TMS has been shown to ease symptoms of depression";
+    let body = format!(
+        "{claim}\u{A0}[B:\u{A0}@mutz2019].\n\n\
+         {claim} [B: @mutz\u{200B}2019].\n\n\
+         {claim} [B: @mutz2019\u{AD}].\n\n\
+         {claim} [\u{FEFF}B: @mutz2019].\n"
+    );
+    site.write("content/pasted.en.md", &article(&body));
+    let (code, all) = findings(&site.root);
+    let file = "content/pasted.en.md";
+    // Every claim has its tag: nothing untagged, no unknown key.
+    for rule in ["claim/untagged", "cite/unknown-key", "claim/unknown-level"] {
+        assert!(found(&all, code, rule, file).is_empty(), "{rule}: {all:#?}");
+    }
+    let warned: Vec<(u64, &str)> = found(&all, code, "claim/fullwidth-tag", file)
+        .iter()
+        .map(|d| (d["line"].as_u64().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(warned.len(), 3, "{warned:#?}");
+    assert!(
+        warned[0].1.contains("U+200B (zero-width space)"),
+        "{warned:#?}"
+    );
+    assert!(warned[1].1.contains("U+00AD (soft hyphen)"), "{warned:#?}");
+    assert!(warned[2].1.contains("U+FEFF"), "{warned:#?}");
+    // --fix removes them, and touches nothing else.
+    let run = akashi(&site.root, &["lint", "--fix"]);
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    let fixed = std::fs::read_to_string(site.path(file)).unwrap();
+    assert!(
+        !fixed.contains(['\u{200B}', '\u{AD}', '\u{FEFF}']),
+        "{fixed}"
+    );
+    assert_eq!(fixed.matches("[B: @mutz2019]").count(), 3, "{fixed}");
+    assert!(fixed.contains("[B:\u{A0}@mutz2019]"), "{fixed}");
 }
 
 #[test]

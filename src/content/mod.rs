@@ -320,6 +320,12 @@ pub fn name_problem(part: &str) -> Option<String> {
             c as u32
         ));
     }
+    if let Some(c) = part.chars().find(|c| crate::parse::tags::is_invisible(*c)) {
+        return Some(format!(
+            "it contains an invisible character, U+{:04X}",
+            c as u32
+        ));
+    }
     if let Some(c) = part.chars().find(|c| NAME_PUNCTUATION.contains(c)) {
         return Some(format!("it contains `{c}`"));
     }
@@ -348,6 +354,7 @@ pub fn reserved_on_windows(name: &str) -> bool {
 fn safe_name(name: &str) -> String {
     let replaced: String = name
         .chars()
+        .filter(|c| !crate::parse::tags::is_invisible(*c))
         .map(|c| {
             if c.is_control() || NAME_PUNCTUATION.contains(&c) {
                 '-'

@@ -20,6 +20,17 @@ pub struct Tag {
     pub keys: Vec<(String, Range<usize>)>,
     /// Whether any full-width bracket, colon, at sign or semicolon was used.
     pub fullwidth: bool,
+    /// The first invisible character in the tag (a zero-width space or soft hyphen pasted from
+    /// a word processor): the tag is read without it.
+    pub invisible: Option<char>,
+}
+
+/// Characters that take no space on screen, which word processors and web pages leave in
+/// copied text: soft hyphen, zero-width spaces and joiners, direction marks and embeddings,
+/// word joiner and invisible operators, and the zero-width no-break space (U+FEFF).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Finds every tag in `text`, with its byte range.
@@ -71,8 +82,14 @@ fn parse_inner(inner: &str, base: usize) -> Option<Tag> {
     };
     let level = match level {
         Some(l) => {
-            let normalised: String = l.chars().map(to_ascii).collect();
-            fullwidth |= normalised != l;
+            let normalised: String = l
+                .chars()
+                .filter(|c| !is_invisible(*c))
+                .map(to_ascii)
+                .collect();
+            fullwidth |= normalised
+                .chars()
+                .ne(l.chars().filter(|c| !is_invisible(*c)));
             let valid = !normalised.is_empty()
                 && normalised.chars().count() <= 8
                 && normalised
@@ -96,9 +113,10 @@ fn parse_inner(inner: &str, base: usize) -> Option<Tag> {
                 _ => (part, None),
             };
             fullwidth |= sep == Some('；');
-            let trimmed = body.trim_start();
+            let space = |c: char| c.is_whitespace() || is_invisible(c);
+            let trimmed = body.trim_start_matches(space);
             let lead = body.len() - trimmed.len();
-            let trimmed = trimmed.trim_end();
+            let trimmed = trimmed.trim_end_matches(space);
             let (key, at_len) = if let Some(k) = trimmed.strip_prefix('@') {
                 (k, 1)
             } else if let Some(k) = trimmed.strip_prefix('＠') {
@@ -107,11 +125,12 @@ fn parse_inner(inner: &str, base: usize) -> Option<Tag> {
             } else {
                 return None;
             };
-            if !is_key(key) {
+            let clean: String = key.chars().filter(|c| !is_invisible(*c)).collect();
+            if !is_key(&clean) {
                 return None;
             }
             let start = cites_base + part_start + lead;
-            keys.push((key.to_string(), start..start + at_len + key.len()));
+            keys.push((clean, start..start + at_len + key.len()));
         }
     }
     if level.is_none() && keys.is_empty() {
@@ -123,6 +142,7 @@ fn parse_inner(inner: &str, base: usize) -> Option<Tag> {
         level,
         keys,
         fullwidth,
+        invisible: inner.chars().find(|c| is_invisible(*c)),
     })
 }
 

@@ -5,13 +5,26 @@ use crate::parse::tags::Tag;
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for page in cx.scoped() {
-        for tag in page.body.tags.iter().filter(|t| t.tag.fullwidth) {
+        for tag in page
+            .body
+            .tags
+            .iter()
+            .filter(|t| t.tag.fullwidth || t.tag.invisible.is_some())
+        {
+            let message = match tag.tag.invisible {
+                Some(c) => format!(
+                    "evidence tag contains an invisible character, U+{:04X} ({})",
+                    c as u32,
+                    invisible_name(c)
+                ),
+                None => "evidence tag typed with full-width characters".to_string(),
+            };
             out.push(
                 Diagnostic::new(
                     Rule::ClaimFullwidthTag,
                     page.source.path(),
                     tag.span.clone(),
-                    "evidence tag typed with full-width characters",
+                    message,
                 )
                 .with_lang(Some(&page.lang))
                 .with_help(format!(
@@ -45,5 +58,20 @@ pub fn ascii_form(tag: &Tag) -> String {
         Some(level) if keys.is_empty() => format!("[{level}:]"),
         Some(level) => format!("[{level}: {}]", keys.join("; ")),
         None => format!("[{}]", keys.join("; ")),
+    }
+}
+
+/// What an invisible character is called, so that an editor can search for it.
+fn invisible_name(c: char) -> &'static str {
+    match c {
+        '\u{AD}' => "soft hyphen",
+        '\u{200B}' => "zero-width space",
+        '\u{200C}' => "zero-width non-joiner",
+        '\u{200D}' => "zero-width joiner",
+        '\u{200E}' | '\u{200F}' => "direction mark",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "text direction control",
+        '\u{2060}' => "word joiner",
+        '\u{FEFF}' => "zero-width no-break space",
+        _ => "invisible character",
     }
 }

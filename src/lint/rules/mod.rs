@@ -85,7 +85,7 @@ rules! {
     ClaimMissingLevel => "claim/missing-level", Error, "a tag with citations but no level on a claim";
     ClaimMissingCitation => "claim/missing-citation", Error, "a tag with a level but no citation";
     ClaimUnknownLevel => "claim/unknown-level", Error, "a level the site's scheme does not define";
-    ClaimFullwidthTag => "claim/fullwidth-tag", Warning, "a tag typed with full-width characters";
+    ClaimFullwidthTag => "claim/fullwidth-tag", Warning, "a tag typed with full-width or invisible characters";
     CiteUnknownKey => "cite/unknown-key", Error, "a citation key that is not in references.yaml";
     CiteInvalidReference => "cite/invalid-reference", Error, "a reference with a malformed DOI or PMID, or missing fields";
     CiteUnusedReference => "cite/unused-reference", Info, "a reference no page cites";
