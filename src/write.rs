@@ -186,11 +186,17 @@ fn remove_tree(dir: &Utf8Path) {
 /// Copies the files under `dir` (the site's `static/`) as output files.
 pub fn static_files(dir: &Utf8Path) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
+    if dir.is_symlink() {
+        return Err(Error::msg(format!(
+            "`{dir}` is a symbolic link: akashi publishes only files inside the site, so make it a folder"
+        )));
+    }
     if !dir.is_dir() {
         return Ok(files);
     }
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(false)
+        .follow_root_links(false)
         .sort_by_file_name()
     {
         let entry = entry.map_err(|e| Error::msg(format!("cannot read `{dir}`: {e}")))?;

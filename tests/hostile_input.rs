@@ -143,6 +143,69 @@ fn symbolic_links_are_not_followed_in_or_out_of_the_site() {
 }
 
 #[test]
+fn symbolic_links_in_static_are_not_published_and_links_to_them_are_reported() {
+    let site = fixture("bilingual");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("id_rsa"), "PRIVATE KEY").unwrap();
+    std::fs::write(outside.path().join("photo.png"), "PNG").unwrap();
+    std::fs::create_dir_all(site.path("static")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("id_rsa"), site.path("static/key.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.path("static/shared")).unwrap();
+    site.write(
+        "content/parking.en.md",
+        &article("See [the key](/key.txt).\n\n![A photo](/shared/photo.png)"),
+    );
+    let (code, all) = findings(&site.root);
+    let missing = found(&all, code, "link/missing-file", "content/parking.en.md");
+    assert_eq!(missing.len(), 2, "{all:#?}");
+    assert!(
+        missing
+            .iter()
+            .all(|d| d["message"].as_str().unwrap().contains("symbolic link")),
+        "{missing:#?}"
+    );
+    site.write("content/parking.en.md", &article("There are two spaces."));
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let built = common::read_tree(&site.path("public"));
+    assert!(
+        built
+            .keys()
+            .all(|p| !p.starts_with("key.txt") && !p.starts_with("shared")),
+        "{:#?}",
+        built.keys()
+    );
+    assert!(
+        built
+            .values()
+            .all(|v| !v.windows(11).any(|w| w == b"PRIVATE KEY"))
+    );
+}
+
+#[test]
+fn a_static_or_content_folder_that_is_a_symbolic_link_is_refused() {
+    for folder in ["static", "content"] {
+        let site = fixture("bilingual");
+        let outside = tempfile::tempdir().unwrap();
+        let moved = outside.path().join(folder);
+        if site.path(folder).exists() {
+            std::fs::rename(site.path(folder), &moved).unwrap();
+        } else {
+            std::fs::create_dir_all(&moved).unwrap();
+        }
+        std::os::unix::fs::symlink(&moved, site.path(folder)).unwrap();
+        let run = akashi(&site.root, &["build"]);
+        assert_eq!(run.code, 2, "{folder}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("is a symbolic link"),
+            "{folder}: {}",
+            run.stderr
+        );
+        assert!(!site.path("public").exists(), "{folder}");
+    }
+}
+
+#[test]
 fn japanese_and_spaces_in_file_names_simply_work() {
     let site = fixture("bilingual");
     site.write("content/treatments/駐車 場.en.md", ARTICLE_EN);

@@ -82,6 +82,12 @@ pub fn load(config: &Config) -> crate::Result<Content> {
 pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<Content> {
     let content_dir = config.root.join(CONTENT_DIR);
     let mut content = Content::default();
+    if content_dir.is_symlink() {
+        return Err(crate::Error::msg(format!(
+            "`{CONTENT_DIR}/` in `{}` is a symbolic link: akashi reads only files inside the site, so make it a folder",
+            config.root
+        )));
+    }
     if !content_dir.is_dir() {
         return Err(crate::Error::msg(format!(
             "no `{CONTENT_DIR}/` folder in `{}`: a site keeps its articles there",

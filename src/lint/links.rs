@@ -150,8 +150,34 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
         .root
         .join("static")
         .join(absolute.trim_start_matches('/'));
-    if file.is_file() {
-        return None;
+    let static_dir = site.config.root.join("static");
+    if let Some(linked) = file
+        .ancestors()
+        .skip(1)
+        .take_while(|d| *d != static_dir && d.starts_with(&static_dir))
+        .find(|d| d.is_symlink())
+    {
+        return problem(
+            Rule::LinkMissingFile,
+            format!(
+                "`{}` is a symbolic link, and akashi does not publish links",
+                linked.strip_prefix(&site.config.root).unwrap_or(linked)
+            ),
+            "copy the folder into static/ instead of linking to it",
+        );
+    }
+    // Symbolic links in static/ are not published (they could pull in files from anywhere on
+    // the machine that builds the site), so a link to one would be broken.
+    match std::fs::symlink_metadata(&file) {
+        Ok(meta) if meta.is_file() => return None,
+        Ok(meta) if meta.is_symlink() => {
+            return problem(
+                Rule::LinkMissingFile,
+                format!("`static{absolute}` is a symbolic link, and akashi does not publish links"),
+                "copy the file into static/ instead of linking to it",
+            );
+        }
+        _ => {}
     }
     let looks_like_page =
         absolute.ends_with('/') || !absolute.rsplit('/').next().unwrap_or("").contains('.');
