@@ -19,6 +19,13 @@ next_review: 2027-11-01
 There are two spaces for visitors.
 ";
 
+/// Builds the site, which must succeed, and returns the files it wrote by path.
+fn built(site: &common::Site) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    common::read_tree(&site.path("public"))
+}
+
 /// The findings of `rule` in `file`, after checking that the lint ran to the end (exit code 0
 /// or 1: no panic, no failed run).
 fn found<'a>(all: &'a [Value], code: i32, rule: &str, file: &str) -> Vec<&'a Value> {
@@ -130,9 +137,7 @@ fn symbolic_links_are_not_followed_in_or_out_of_the_site() {
             "{link}: {all:#?}"
         );
     }
-    let run = akashi(&site.root, &["build"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let built = common::read_tree(&site.path("public"));
+    let built = built(&site);
     assert!(
         built
             .keys()
@@ -165,9 +170,7 @@ fn symbolic_links_in_static_are_not_published_and_links_to_them_are_reported() {
         "{missing:#?}"
     );
     site.write("content/parking.en.md", &article("There are two spaces."));
-    let run = akashi(&site.root, &["build"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let built = common::read_tree(&site.path("public"));
+    let built = built(&site);
     assert!(
         built
             .keys()
