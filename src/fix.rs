@@ -73,8 +73,11 @@ pub fn plan<'s>(
     out
 }
 
-/// Writes the fixed files (paths relative to `root` unless absolute).
+/// Writes the fixed files (paths relative to `root` unless absolute). A file that changed
+/// since it was checked (an editor saved it meanwhile) would lose that change, so then no file
+/// is written and the run says which one to check again.
 pub fn apply(root: &Utf8Path, fixes: &[FileFix]) -> Result<()> {
+    let mut planned = Vec::new();
     for fix in fixes {
         let path = if fix.path.is_absolute() {
             fix.path.clone()
@@ -87,12 +90,28 @@ pub fn apply(root: &Utf8Path, fixes: &[FileFix]) -> Result<()> {
         } else {
             ""
         };
+        if bytes[bom.len()..] != *fix.original.as_bytes() {
+            return Err(Error::msg(format!(
+                "`{}` changed while akashi was checking it, so no file was fixed; run `akashi lint --fix` again",
+                fix.path
+            )));
+        }
+        let permissions = std::fs::metadata(&path)
+            .map_err(|e| Error::io(path.clone(), "read", e))?
+            .permissions();
+        planned.push((path, bom, permissions, &fix.fixed));
+    }
+    for (path, bom, permissions, fixed) in planned {
         let dir = path
             .parent()
             .ok_or_else(|| Error::msg(format!("`{path}` has no folder")))?;
         let mut temp =
             tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, "write in", e))?;
-        std::io::Write::write_all(&mut temp, format!("{bom}{}", fix.fixed).as_bytes())
+        std::io::Write::write_all(&mut temp, format!("{bom}{fixed}").as_bytes())
+            .map_err(|e| Error::io(path.clone(), "write", e))?;
+        // The file keeps who may read and write it (a temporary file is private to its owner).
+        temp.as_file()
+            .set_permissions(permissions)
             .map_err(|e| Error::io(path.clone(), "write", e))?;
         temp.persist(&path)
             .map_err(|e| Error::io(path.clone(), "replace", e.error))?;

@@ -70,3 +70,54 @@ fn fix_keeps_a_byte_order_mark_and_crlf_line_endings() {
     );
     assert_eq!(after.matches("\r\n").count(), text.matches("\r\n").count());
 }
+
+#[test]
+fn fix_keeps_who_may_read_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = fixture("rules/claim-fullwidth-tag/fires");
+    let path = site.path("content/a.ja.md");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let run = akashi(&site.root, &["lint", "--fix"]);
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    assert_ne!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "nothing was fixed"
+    );
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o664);
+}
+
+#[test]
+fn a_file_saved_again_while_it_was_checked_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = camino::Utf8Path::from_path(dir.path()).unwrap();
+    std::fs::write(root.join("a.ja.md"), "first\n").unwrap();
+    std::fs::write(root.join("b.ja.md"), "the editor's new text\n").unwrap();
+    let fix = |name: &str, original: &str| akashi::fix::FileFix {
+        path: name.into(),
+        original: original.into(),
+        fixed: "fixed\n".into(),
+        applied: vec![format!("{name}:1:1 claim/fullwidth-tag")],
+    };
+    // b.ja.md was checked as "old text", and saved by the editor since.
+    let result = akashi::fix::apply(
+        root,
+        &[fix("a.ja.md", "first\n"), fix("b.ja.md", "old text\n")],
+    );
+    let message = result.err().expect("an error").to_string();
+    assert!(
+        message.contains("b.ja.md") && message.contains("changed"),
+        "{message}"
+    );
+    // Neither file was written.
+    assert_eq!(
+        std::fs::read_to_string(root.join("a.ja.md")).unwrap(),
+        "first\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("b.ja.md")).unwrap(),
+        "the editor's new text\n"
+    );
+}
