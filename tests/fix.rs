@@ -106,7 +106,7 @@ fn a_file_saved_again_while_it_was_checked_is_not_overwritten() {
         root,
         &[fix("a.ja.md", "first\n"), fix("b.ja.md", "old text\n")],
     );
-    let message = result.err().expect("an error").to_string();
+    let message = result.expect_err("an error").to_string();
     assert!(
         message.contains("b.ja.md") && message.contains("changed"),
         "{message}"
