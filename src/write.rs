@@ -94,8 +94,12 @@ impl Staging {
             .ok_or_else(|| Error::msg(format!("`{out}` has no parent folder")))?;
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create", e))?;
         let name = out_abs.file_name().unwrap_or("public");
+        let prefix = format!(".{name}.akashi-new-");
+        remove_abandoned(parent, &prefix);
+        // The folder's name says which process writes it, so that a later run can tell a
+        // folder left by a build that was stopped (Ctrl-C, a killed CI job) from one in use.
         let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.akashi-new-"))
+            .prefix(&format!("{prefix}{}-", std::process::id()))
             .tempdir_in(parent)
             .map_err(|e| Error::io(parent, "create a folder in", e))?;
         let path = Utf8Path::from_path(dir.path())
@@ -154,6 +158,30 @@ impl Staging {
             let _ = dir.keep();
         }
         Ok(())
+    }
+}
+
+/// Deletes the new output folders that builds stopped before they finished left in `parent`:
+/// those named `<prefix><pid>-…` whose process no longer runs.
+fn remove_abandoned(parent: &Utf8Path, prefix: &str) {
+    let Ok(entries) = parent.read_dir_utf8() else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<i32>().ok())
+            .and_then(rustix::process::Pid::from_raw)
+        else {
+            continue;
+        };
+        let gone = rustix::process::test_kill_process(pid) == Err(rustix::io::Errno::SRCH);
+        if gone && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            remove_tree(entry.path());
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 

@@ -289,6 +289,25 @@ fn a_successful_build_replaces_the_output_whole() {
 }
 
 #[test]
+fn a_build_clears_what_a_stopped_build_left_and_keeps_one_still_running() {
+    let site = fixture("bilingual");
+    // A build stopped by Ctrl-C or a killed job leaves its half-written folder, named after
+    // its process; that process has ended.
+    let mut ended = std::process::Command::new("true").spawn().unwrap();
+    ended.wait().unwrap();
+    let stopped = site.path(&format!(".public.akashi-new-{}-abc123", ended.id()));
+    std::fs::create_dir_all(stopped.join("ja/treatments")).unwrap();
+    std::fs::write(stopped.join("ja/treatments/index.html"), "half").unwrap();
+    // One whose process still runs (this test) is another build's, in use.
+    let running = site.path(&format!(".public.akashi-new-{}-def456", std::process::id()));
+    std::fs::create_dir_all(&running).unwrap();
+    assert_eq!(akashi(&site.root, &["build"]).code, 0);
+    assert!(!stopped.exists(), "{:?}", leftovers(&site.root));
+    assert!(running.exists());
+    assert_eq!(leftovers(&site.root).len(), 1);
+}
+
+#[test]
 fn refuses_to_replace_a_folder_it_did_not_create() {
     let site = fixture("bilingual");
     site.write("public/notes.txt", "my notes");
