@@ -560,6 +560,29 @@ fn tags_pasted_from_a_word_processor_are_read_and_their_invisible_characters_rep
 }
 
 #[test]
+fn links_written_with_windows_folder_separators_are_reported_with_the_right_form() {
+    let site = fixture("bilingual");
+    site.write(
+        "content/parking.en.md",
+        &article("Read about [TMS](treatments\\tms.en.md) and see [the map](\\maps\\clinic.png)."),
+    );
+    let (code, all) = findings(&site.root);
+    let file = "content/parking.en.md";
+    let broken = found(&all, code, "link/broken", file);
+    assert_eq!(broken.len(), 1, "{all:#?}");
+    assert_eq!(broken[0]["help"], "write `treatments/tms.en.md`");
+    let missing = found(&all, code, "link/missing-file", file);
+    assert_eq!(missing.len(), 1, "{all:#?}");
+    assert!(
+        missing[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("static/maps/clinic.png"),
+        "{missing:#?}"
+    );
+}
+
+#[test]
 fn private_use_characters_that_akashi_uses_as_marks_are_plain_text_in_an_article() {
     // Found by fuzzing: U+E000 in an article was taken for an evidence tag's mark and the
     // lint panicked.

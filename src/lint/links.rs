@@ -88,6 +88,25 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
     {
         return None;
     }
+    // A link written with Windows folder separators: `\` is part of a name on the web.
+    if dest.contains('\\') {
+        let fixed = dest.replace('\\', "/");
+        let written_right = Link {
+            dest: fixed.clone(),
+            ..link.clone()
+        };
+        return match check(cx, page, &written_right) {
+            None => problem(
+                Rule::LinkBroken,
+                format!("`{dest}` separates folders with `\\`, which on the web is part of a name"),
+                &format!("write `{fixed}`"),
+            ),
+            Some(mut p) => {
+                p.help = format!("write `/` between folders, not `\\`; then {}", p.help);
+                Some(p)
+            }
+        };
+    }
     let (path, anchor) = match dest.split_once('#') {
         Some((p, a)) => (p, Some(a)),
         None => (dest, None),
