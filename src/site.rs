@@ -83,7 +83,7 @@ impl Site {
                 .entry((page.translation_key(), page.lang.clone()))
                 .or_insert(i);
             self.by_source
-                .entry(page.source.path.to_string())
+                .entry(crate::content::nfc(page.source.path.as_str()).into_owned())
                 .or_insert(i);
             if !page.front.draft {
                 self.by_url.entry(self.url(page)).or_insert(i);
@@ -114,12 +114,16 @@ impl Site {
 
     /// The page read from a source path (`content/treatments/rtms.ja.md`).
     pub fn page_at_source(&self, path: &str) -> Option<&Page> {
-        self.by_source.get(path).map(|&i| &self.pages[i])
+        self.by_source
+            .get(crate::content::nfc(path).as_ref())
+            .map(|&i| &self.pages[i])
     }
 
     /// The position of a page of this site in `pages`.
     pub fn index_of(&self, page: &Page) -> Option<usize> {
-        self.by_source.get(page.source.path.as_str()).copied()
+        self.by_source
+            .get(crate::content::nfc(page.source.path.as_str()).as_ref())
+            .copied()
     }
 
     /// The published page at a URL path (`/ja/treatments/rtms/`); the first in file order when

@@ -294,6 +294,58 @@ fn names_that_cannot_be_web_addresses_or_windows_files_are_reported_not_publishe
 }
 
 #[test]
+fn names_stored_decomposed_as_macos_may_are_the_names_editors_type() {
+    let site = fixture("bilingual");
+    // ガイド with its voicing mark stored as a separate character (U+3099), beside its
+    // translation and a link typed with the composed character.
+    let decomposed = "\u{30AB}\u{3099}イド";
+    site.write(
+        &format!("content/treatments/{decomposed}.ja.md"),
+        &ARTICLE_EN.replace("title: Parking", "title: 来院案内"),
+    );
+    site.write("content/treatments/ガイド.en.md", ARTICLE_EN);
+    site.write(
+        "content/treatments/parking.en.md",
+        &article("Read the [guide](ガイド.en.md)."),
+    );
+    let (code, all) = findings(&site.root);
+    let mine: Vec<_> = all
+        .iter()
+        .filter(|d| {
+            let file = d["file"].as_str().unwrap();
+            file.contains("イド") || file.contains("parking")
+        })
+        .filter(|d| {
+            d["rule"] != "i18n/missing-translation"
+                || !d["file"].as_str().unwrap().contains("parking")
+        })
+        .collect();
+    assert!(mine.is_empty(), "{mine:#?}");
+    assert!(code == 0 || code == 1, "{all:#?}");
+    let built = built(&site);
+    assert!(
+        built.contains_key("ja/treatments/ガイド/index.html"),
+        "{:#?}",
+        built.keys()
+    );
+
+    // Both forms of one name in one language are one address.
+    site.write("content/treatments/ガイド.ja.md", ARTICLE_EN);
+    let (code, all) = findings(&site.root);
+    assert_eq!(
+        found(
+            &all,
+            code,
+            "content/duplicate-url",
+            "content/treatments/ガイド.ja.md"
+        )
+        .len(),
+        1,
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn tags_with_slashes_and_dots_stay_inside_the_output_folder() {
     let site = fixture("bilingual");
     site.write(

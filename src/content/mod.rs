@@ -308,10 +308,20 @@ fn classify(
             PageKind::Article
         },
         lang: lang.to_string(),
-        dir,
-        slug: slug.to_string(),
+        dir: nfc(&dir).into_owned(),
+        slug: nfc(slug).into_owned(),
         stamp,
     });
+}
+
+/// `name` in Unicode normalisation form C. macOS may store a file name decomposed (カ and a
+/// separate voicing mark for ガ), while editors type it composed; both must name one page.
+pub fn nfc(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.is_ascii() {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(name)
+    }
 }
 
 /// Characters that Windows does not allow in file names, or that end or escape a URL path.
