@@ -1,5 +1,6 @@
 //! The whole pipeline of one article: any text as a Japanese or English article of the sample
-//! site, read, checked by every rule that reads one page, and rendered.
+//! site, read, checked by every rule that reads one page and by the rules that follow its links
+//! (on a site of that one page), and rendered.
 #![no_main]
 
 use akashi::content::{ContentFile, PageKind};
@@ -60,6 +61,12 @@ fuzz_target!(|input: (bool, &str)| {
         sentences,
         today,
     ));
+    // The rules that look beyond the page (links, translations), on a site of this page alone.
+    let config = sample.site.config.clone();
+    let site =
+        akashi::site::Site::new(config, None, Vec::new(), &mut Vec::new()).with_pages(vec![page]);
+    found.extend(lint::check_linked(&site, &sample.theme, today, 0));
+    let page = &site.pages[0];
     for d in &found {
         assert!(
             d.span.start <= d.span.end && d.span.end <= page.source.text.len(),
@@ -68,9 +75,9 @@ fuzz_target!(|input: (bool, &str)| {
         page.source.line_col(d.span.start);
     }
     let labels = std::collections::HashMap::new();
-    let (numbers, _) = akashi::render::markdown::citation_numbers(&page);
+    let (numbers, _) = akashi::render::markdown::citation_numbers(page);
     let html = akashi::render::markdown::render(
-        &page,
+        page,
         &akashi::render::markdown::BodyContext {
             level_labels: &labels,
             citation_label: &|n| n.to_string(),
