@@ -183,6 +183,7 @@ fn recover(
         offset += line.len();
     }
     let mut found = Vec::new();
+    let mut broken = BTreeSet::new();
     let mut entries: Vec<yaml::Entry> = Vec::new();
     let mut first_at: HashMap<String, usize> = HashMap::new();
     for (i, &start) in starts.iter().enumerate() {
@@ -219,7 +220,7 @@ fn recover(
                     .split_once(':')
                     .map(|(k, _)| k.trim().trim_matches(['"', '\'']).to_string())
                     .unwrap_or_default();
-                refs.broken.insert(key);
+                broken.insert(key);
                 found.push(syntax_error(source, start, &e));
             }
         }
@@ -228,6 +229,7 @@ fn recover(
         return None;
     }
     diagnostics.extend(found);
+    refs.broken.extend(broken);
     Some(entries)
 }
 
