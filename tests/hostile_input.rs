@@ -346,6 +346,35 @@ fn names_stored_decomposed_as_macos_may_are_the_names_editors_type() {
 }
 
 #[test]
+fn pages_named_like_files_akashi_writes_are_reported_before_the_build() {
+    let site = fixture("bilingual");
+    let names = [
+        "content/atom.xml.en.md",
+        "content/treatments/index.html.en.md",
+        "content/tags.en.md",
+    ];
+    for name in names {
+        site.write(name, ARTICLE_EN);
+    }
+    let (code, all) = findings(&site.root);
+    for name in names {
+        assert_eq!(
+            found(&all, code, "content/duplicate-url", name).len(),
+            1,
+            "{name}: {all:#?}"
+        );
+    }
+    // The build stops at the findings, not at a failed write.
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[content/duplicate-url]"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn tags_with_slashes_and_dots_stay_inside_the_output_folder() {
     let site = fixture("bilingual");
     site.write(

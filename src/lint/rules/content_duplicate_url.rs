@@ -10,10 +10,19 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         by_url.entry(site.url(page)).or_default().push(page);
     }
     for (url, pages) in &by_url {
-        let generated = site
-            .config
-            .language_codes()
-            .any(|l| url.starts_with(&format!("/{l}/tags/")) || *url == format!("/{l}/evidence/"));
+        // A page at `/en/atom.xml/` is written as `en/atom.xml/index.html`, where the feed's
+        // file is: the two cannot both exist.
+        let path = url.trim_end_matches('/');
+        let file_of_its_own = path.ends_with("/index.html")
+            || ["/404.html", "/sitemap.xml"].contains(&path)
+            || site
+                .config
+                .language_codes()
+                .any(|l| path == format!("/{l}/atom.xml"));
+        let generated = file_of_its_own
+            || site.config.language_codes().any(|l| {
+                url.starts_with(&format!("/{l}/tags/")) || *url == format!("/{l}/evidence/")
+            });
         if generated {
             for page in pages {
                 out.push(
@@ -21,7 +30,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         Rule::ContentDuplicateUrl,
                         page.source.path(),
                         0..0,
-                        format!("would be published at {url}, where akashi publishes its own tag or evidence-level page"),
+                        format!("would be published at {url}, where akashi publishes a page or file of its own (tags, evidence levels, feeds, listings)"),
                     )
                     .with_lang(Some(&page.lang))
                     .with_help("rename the file or its folder"),
