@@ -375,6 +375,24 @@ fn pages_named_like_files_akashi_writes_are_reported_before_the_build() {
 }
 
 #[test]
+fn a_page_and_a_static_file_at_one_address_are_reported_not_overwritten() {
+    for (file, shown) in [
+        ("static/en/about/index.html", "`static/en/about/index.html`"),
+        ("static/en/about", "`static/en/about`"),
+    ] {
+        let site = fixture("bilingual");
+        site.write(file, "<p>an old page</p>");
+        let (code, all) = findings(&site.root);
+        let clash = found(&all, code, "content/duplicate-url", "content/about.en.md");
+        assert_eq!(clash.len(), 1, "{file}: {all:#?}");
+        assert!(
+            clash[0]["message"].as_str().unwrap().contains(shown),
+            "{clash:#?}"
+        );
+    }
+}
+
+#[test]
 fn tags_with_slashes_and_dots_stay_inside_the_output_folder() {
     let site = fixture("bilingual");
     site.write(

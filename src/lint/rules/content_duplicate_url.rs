@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let site = cx.site;
     let mut by_url: BTreeMap<String, Vec<&crate::parse::Page>> = BTreeMap::new();
+    let mut checked = std::collections::HashSet::new();
     for page in site.published() {
         by_url.entry(site.url(page)).or_default().push(page);
     }
@@ -38,6 +39,18 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             continue;
         }
+        if let Some(clash) = static_clash(site, url, &mut checked) {
+            out.push(
+                Diagnostic::new(
+                    Rule::ContentDuplicateUrl,
+                    pages[0].source.path(),
+                    0..0,
+                    format!("would be published at {url}, where `{clash}` is published too"),
+                )
+                .with_lang(Some(&pages[0].lang))
+                .with_help("rename the page, or move the file in static/ elsewhere"),
+            );
+        }
         if pages.len() < 2 {
             continue;
         }
@@ -55,4 +68,31 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// A file in `static/` that a page at `url` would replace, or that stands where one of the
+/// page's folders must be (`static/en/about` as a file, against `/en/about/`). Folders already
+/// looked at are in `checked`.
+fn static_clash(
+    site: &crate::site::Site,
+    url: &str,
+    checked: &mut std::collections::HashSet<String>,
+) -> Option<String> {
+    let root = site.config.root.join("static");
+    let rel = url.trim_matches('/');
+    let index = format!("{rel}/index.html");
+    if std::fs::symlink_metadata(root.join(&index)).is_ok() {
+        return Some(format!("static/{index}"));
+    }
+    let mut folder = rel;
+    while !folder.is_empty() {
+        if !checked.insert(folder.to_string()) {
+            break;
+        }
+        if std::fs::symlink_metadata(root.join(folder)).is_ok_and(|m| !m.is_dir()) {
+            return Some(format!("static/{folder}"));
+        }
+        folder = folder.rsplit_once('/').map_or("", |(parent, _)| parent);
+    }
+    None
 }
