@@ -164,12 +164,8 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
     if is_generated(site, &absolute) {
         return None;
     }
-    let file = site
-        .config
-        .root
-        .join("static")
-        .join(absolute.trim_start_matches('/'));
     let static_dir = site.config.root.join("static");
+    let file = static_dir.join(absolute.trim_start_matches('/'));
     if let Some(linked) = file
         .ancestors()
         .skip(1)

@@ -189,12 +189,13 @@ fn recover(
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         let chunk = &text[start..end];
-        match yaml::parse(chunk) {
+        let parsed = yaml::parse(chunk).map(|mut node| {
+            node.shift(start);
+            node
+        });
+        match parsed {
             Ok(Node::Map(mut parsed)) if parsed.len() == 1 => {
-                let mut entry = parsed.remove(0);
-                entry.key_span = entry.key_span.start + start..entry.key_span.end + start;
-                entry.value_span = entry.value_span.start + start..entry.value_span.end + start;
-                entry.value.shift(start);
+                let entry = parsed.remove(0);
                 if let Some(&first) = first_at.get(&entry.key) {
                     let line = source.line_col(first).line;
                     found.push(
