@@ -65,6 +65,7 @@ type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
 const LOCAL_RULES: &[Check] = &[
     rules::cite_unknown_key::check,
     rules::claim_untagged::check,
+    rules::claim_possibly_untagged::check,
     rules::claim_missing_level::check,
     rules::claim_missing_citation::check,
     rules::claim_unknown_level::check,

@@ -310,6 +310,8 @@ pub enum BlockKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
     pub kind: BlockKind,
+    /// A list item or table cell: read under the sentence that introduces the list or table.
+    pub item: bool,
     pub text: String,
     /// Index into [`Body::tags`] of each [`TAG_MARK`], in order.
     pub tags: Vec<usize>,
@@ -318,9 +320,10 @@ pub struct Block {
 }
 
 impl Block {
-    fn new(kind: BlockKind) -> Self {
+    fn new(kind: BlockKind, item: bool) -> Self {
         Block {
             kind,
+            item,
             text: String::new(),
             tags: Vec::new(),
             pieces: Vec::new(),
@@ -396,6 +399,8 @@ pub fn scan(body: &str, offset: usize) -> Body {
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut used = HashSet::new();
     let mut quote_depth = 0usize;
+    // List items and table cells open around the current text.
+    let mut item_depth = 0usize;
     let mut block: Option<Block> = None;
     let mut html_block: Option<Range<usize>> = None;
     let kind = |heading: bool, quote_depth: usize| {
@@ -410,8 +415,9 @@ pub fn scan(body: &str, offset: usize) -> Body {
     for item in items(body) {
         match item {
             Item::Run(run) => {
-                let current =
-                    block.get_or_insert_with(|| Block::new(kind(heading.is_some(), quote_depth)));
+                let current = block.get_or_insert_with(|| {
+                    Block::new(kind(heading.is_some(), quote_depth), item_depth > 0)
+                });
                 let mut last = 0;
                 for (range, mut tag) in run.tags() {
                     push_run_text(current, &run, last..range.start, offset);
@@ -437,7 +443,9 @@ pub fn scan(body: &str, offset: usize) -> Body {
                     text.push_str(&code);
                 }
                 block
-                    .get_or_insert_with(|| Block::new(kind(heading.is_some(), quote_depth)))
+                    .get_or_insert_with(|| {
+                        Block::new(kind(heading.is_some(), quote_depth), item_depth > 0)
+                    })
                     .push(
                         &CODE_MARK.to_string(),
                         offset + range.start..offset + range.end,
@@ -510,6 +518,10 @@ pub fn scan(body: &str, offset: usize) -> Body {
                         }
                     }
                     Event::Start(MdTag::BlockQuote(_)) => quote_depth += 1,
+                    Event::Start(MdTag::Item | MdTag::TableCell) => item_depth += 1,
+                    Event::End(TagEnd::Item | TagEnd::TableCell) => {
+                        item_depth = item_depth.saturating_sub(1)
+                    }
                     Event::End(TagEnd::BlockQuote(_)) => {
                         quote_depth = quote_depth.saturating_sub(1)
                     }

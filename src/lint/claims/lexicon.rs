@@ -1,40 +1,36 @@
 //! Built-in lexicons of the claim detector, one per language, as regular-expression fragments.
 //!
-//! A lexicon names what a treatment claim is made of: a *treatment* (or a word that refers back
-//! to one), an *effect* (benefit, mechanism, harm, safety, superiority, or an effect said to be
-//! unknown), and the shapes of sentences that mention both without claiming anything
-//! (*not-claim*: instructions, questions, logistics, what the page covers, approval history).
-//! Sites extend them in `site.yaml` under `claim_lexicon`.
+//! A lexicon names what a treatment claim is made of: a *treatment*, an *effect* (benefit,
+//! mechanism, harm, safety, superiority, or an effect said to be unknown), and the shapes of
+//! sentences that mention both without claiming anything (*not-claim*: instructions,
+//! questions, logistics, what the page covers, approval history). Each is a signal the claim
+//! model weighs ([`super::features::Signal`]); the model learned how much. Sites extend them in
+//! `site.yaml` under `claim_lexicon`.
 
 /// The patterns of one language. Each list is joined into one case-insensitive regex.
 pub struct Builtin {
-    /// Does this lexicon apply to a sentence? (Its script.)
-    pub script: &'static str,
+    /// Does this lexicon apply to a sentence? (A character of its script.)
+    pub script: fn(char) -> bool,
     /// Treatments, drugs, procedures, devices, lifestyle changes offered as treatment.
     pub treatments: &'static [&'static str],
-    /// Words that refer back to a treatment named earlier, at the start of a sentence.
-    pub anaphora: &'static [&'static str],
     /// Effects: benefit, mechanism, harm, safety, superiority, uncertainty.
     pub effects: &'static [&'static str],
-    /// Effects that are also ordinary words for symptoms: a claim only with a treatment named
-    /// in the sentence itself.
-    pub weak_effects: &'static [&'static str],
+    /// Effect words that are also ordinary words for symptoms (痛み, "pain"), and strong effects
+    /// said of products no list names ("tightens"): a weaker sign of a claim, and a signal of
+    /// their own.
+    pub secondary_effects: &'static [&'static str],
     /// Shapes of sentences that are not claims even when they name a treatment and an effect.
     pub not_claims: &'static [&'static str],
-    /// Words shaped like drug names, counted as treatments in a sentence that states an effect.
-    pub drug_like: Option<&'static str>,
-    /// Effects strong enough to make a claim whatever the agent is called (a product or
-    /// procedure no list names), as long as the agent is not a disease or the body.
-    pub agent_effects: &'static [&'static str],
-    /// Subjects that are not interventions: diseases, symptoms, the body, risk factors. A
-    /// sentence whose text before its effect names one of these describes a condition.
-    pub not_agents: &'static [&'static str],
     /// Whether words must stand alone (Latin script) or may be part of longer words (Japanese).
     pub word_boundaries: bool,
 }
 
 pub const JA: Builtin = Builtin {
-    script: r"[\p{Hiragana}\p{Katakana}\p{Han}]",
+    script: |c| {
+        matches!(c, '\u{3005}' | '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}'
+            | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF66}'..='\u{FF9F}' | '\u{20000}'..='\u{3FFFF}')
+    },
     treatments: &[
         r"治療",
         r"療法",
@@ -170,11 +166,6 @@ pub const JA: Builtin = Builtin {
         r"節酒",
         r"睡眠薬",
         r"当院の",
-    ],
-    anaphora: &[
-        r"^(?:また|さらに|そして|特に|一方で?|加えて)?[、,]?\s*(?:これ|それ|こちら|この|その|本|当該|同)",
-        r"^(?:また|さらに|そして|特に|加えて)[、,]",
-        r"^(?:その結果|そのため|このため|これにより|これによって|それにより|こうして)",
     ],
     effects: &[
         r"改善",
@@ -347,56 +338,8 @@ pub const JA: Builtin = Builtin {
         r"長持ち",
         r"持続",
     ],
-    weak_effects: &[
+    secondary_effects: &[
         r"(?:吐き気|頭痛|めまい|眠気|発疹|かゆみ|発熱|腫れ|内出血|出血|感染|けいれん|アレルギー|痛み|だるさ)",
-    ],
-    not_claims: &[
-        // Questions.
-        r"[？?]\s*$",
-        r"(?:ですか|ますか|でしょうか)[。.]?\s*$",
-        // Instructions and requests.
-        r"(?:ください|下さい|お控え|お願いします|ご遠慮|お問い合わせ|ご予約)[。！.!]?\s*$",
-        r"(?:改善し|良くなら|よくなら|治まら|おさまら|効果が(?:感じられ|見られ|出)?)な(?:い|かった)(?:場合|とき|時|ようなら)",
-        // Logistics and what the page covers.
-        r"(?:効果|効き具合|効き目|経過|様子|状態|変化)を(?:確認|確かめ|判定|評価|見|み|チェック)",
-        r"(?:ご)?(?:説明|解説|紹介|ご案内)(?:します|いたします|しています)",
-        r"^以下(?:で|では|に)",
-        r"見守",
-        // Definitions: the sentence says what kind of thing something is.
-        r"(?:物質|ホルモン|分子|酵素|器官|臓器|細胞|たんぱく質|タンパク質|病気|疾患|状態|症状|栄養素)(?:の一つ|のひとつ|の一種)?です[。．]?\s*$",
-        r"とは[^。]*(?:のこと|を指し|をいい)",
-        // The clinic's services and decisions.
-        r"(?:に|へ)対応して(?:います|おります)",
-        r"安心して(?:治療|受診|ご来院|お越し|お過ごし|受け|ご相談)",
-        r"略(?:称|語)",
-        r"(?:症|病)です[。．]?\s*$",
-        r"とは[^。]*(?:方法|治療|療法|薬|機器|装置)です",
-        r"使い分け(?:ます|ています)",
-        r"(?:受診|診察|相談|検査)を?(?:受ける|する)?ことを(?:おすすめ|お勧め)",
-        r"(?:ご相談|お問い合わせ)に応じ",
-        r"(?:判断|決定|選択|使い分け|検討)(?:します|いたします)[。]?\s*$",
-        r"(?:使える|受けられる|処方できる|使用できる)ようになりました",
-        r"届出",
-        r"法に基づ",
-        r"(?:法|法律|制度|規制)の(?:対象|適用)",
-        r"確保法",
-        r"厚生労働省",
-        r"通知",
-        r"告示",
-        r"(?:この|本|次の|下記の|以下の)(?:ページ|記事|資料|欄|表)",
-        r"(?:記載|掲載)して(?:います|おります)",
-        r"(?:お聞き|お伺い|伺い|確認|お尋ね)(?:します|いたします)",
-        // A noun phrase with no predicate (a list item naming who is eligible) asserts nothing.
-        r"(?:方|方々|人|場合|とき)[。．]?\s*$",
-        r"(?:この|本|次の)?(?:ページ|記事|資料|項目)(?:で|では)",
-        r"について(?:ご)?(?:説明|紹介|案内)",
-        r"相談(?:し|の上)(?:ながら|て)?(?:決め|選び|検討)",
-        r"一緒に(?:考え|検討|決め)",
-        // Approval and insurance history.
-        r"(?:承認|認可|認証|保険適用|保険が適用|保険適応|薬事)(?:され|を受け|にな|とな)",
-    ],
-    drug_like: Some(r"[\p{Katakana}ー]{5,}(?:は|が|を|で|の|には|により|によって)"),
-    agent_effects: &[
         r"改善",
         r"軽減",
         r"緩和",
@@ -447,58 +390,56 @@ pub const JA: Builtin = Builtin {
         r"減ら",
         r"増や",
     ],
-    not_agents: &[
-        r"年齢",
-        r"加齢",
-        r"病気",
-        r"疾患",
-        r"症状",
-        r"うつ病",
-        r"不安",
-        r"不眠",
-        r"痛み",
-        r"炎症",
-        r"体内",
-        r"細胞",
-        r"ホルモン",
-        r"コラーゲン",
-        r"セロトニン",
-        r"ドーパミン",
-        r"脳",
-        r"血糖",
-        r"血圧",
-        r"ストレス",
-        r"睡眠",
-        r"喫煙",
-        r"飲酒",
-        r"肥満",
-        r"糖尿病",
-        r"がん",
-        r"ウイルス",
-        r"細菌",
-        r"菌",
-        r"更年期",
-        r"妊娠",
-        r"季節",
-        r"遺伝",
-        r"紫外線",
-        r"生活習慣病",
-        r"放置",
-        r"発作",
-        r"免疫",
-        // People: what staff do for a patient is a service, not an effect of a treatment.
-        r"医師",
-        r"看護師",
-        r"スタッフ",
-        r"薬剤師",
-        r"カウンセラー",
-        r"ご家族",
+    not_claims: &[
+        // Questions.
+        r"[？?]\s*$",
+        r"(?:ですか|ますか|でしょうか)[。.]?\s*$",
+        // Instructions and requests.
+        r"(?:ください|下さい|お控え|お願いします|ご遠慮|お問い合わせ|ご予約)[。！.!]?\s*$",
+        r"(?:改善し|良くなら|よくなら|治まら|おさまら|効果が(?:感じられ|見られ|出)?)な(?:い|かった)(?:場合|とき|時|ようなら)",
+        // Logistics and what the page covers.
+        r"(?:効果|効き具合|効き目|経過|様子|状態|変化)を(?:確認|確かめ|判定|評価|見|み|チェック)",
+        r"(?:ご)?(?:説明|解説|紹介|ご案内)(?:します|いたします|しています)",
+        r"^以下(?:で|では|に)",
+        r"見守",
+        // Definitions: the sentence says what kind of thing something is.
+        r"(?:物質|ホルモン|分子|酵素|器官|臓器|細胞|たんぱく質|タンパク質|病気|疾患|状態|症状|栄養素)(?:の一つ|のひとつ|の一種)?です[。．]?\s*$",
+        r"とは[^。]*(?:のこと|を指し|をいい)",
+        // The clinic's services and decisions.
+        r"(?:に|へ)対応して(?:います|おります)",
+        r"安心して(?:治療|受診|ご来院|お越し|お過ごし|受け|ご相談)",
+        r"略(?:称|語)",
+        r"(?:症|病)です[。．]?\s*$",
+        r"とは[^。]*(?:方法|治療|療法|薬|機器|装置)です",
+        r"使い分け(?:ます|ています)",
+        r"(?:受診|診察|相談|検査)を?(?:受ける|する)?ことを(?:おすすめ|お勧め)",
+        r"(?:ご相談|お問い合わせ)に応じ",
+        r"(?:判断|決定|選択|使い分け|検討)(?:します|いたします)[。]?\s*$",
+        r"(?:使える|受けられる|処方できる|使用できる)ようになりました",
+        r"届出",
+        r"法に基づ",
+        r"(?:法|法律|制度|規制)の(?:対象|適用)",
+        r"確保法",
+        r"厚生労働省",
+        r"通知",
+        r"告示",
+        r"(?:この|本|次の|下記の|以下の)(?:ページ|記事|資料|欄|表)",
+        r"(?:記載|掲載)して(?:います|おります)",
+        r"(?:お聞き|お伺い|伺い|確認|お尋ね)(?:します|いたします)",
+        // A noun phrase with no predicate (a list item naming who is eligible) asserts nothing.
+        r"(?:方|方々|人|場合|とき)[。．]?\s*$",
+        r"(?:この|本|次の)?(?:ページ|記事|資料|項目)(?:で|では)",
+        r"について(?:ご)?(?:説明|紹介|案内)",
+        r"相談(?:し|の上)(?:ながら|て)?(?:決め|選び|検討)",
+        r"一緒に(?:考え|検討|決め)",
+        // Approval and insurance history.
+        r"(?:承認|認可|認証|保険適用|保険が適用|保険適応|薬事)(?:され|を受け|にな|とな)",
     ],
     word_boundaries: false,
 };
 
 pub const EN: Builtin = Builtin {
-    script: r"[A-Za-z]",
+    script: |c| c.is_ascii_alphabetic(),
     treatments: &[
         r"treatments?",
         r"therap(?:y|ies)",
@@ -668,16 +609,6 @@ pub const EN: Builtin = Builtin {
         r"[a-z]+azepines?",
         // Pharmacological name stems (USAN/INN): generalises to drugs no list names.
         r"[a-z]+(?:pezil|ipramine|triptyline|apine|idone|azine|pirone|etamine|phenidate|icline|triptans?|dipine|lukast|gliptin|gliflozin|formin|teride|oxidil|tretinoin|apalene|orphine|olone|asone|umab|ximab|zumab|tinib|ciclib|vir|parin|dronate|setron|prazole|tidine|lamide|olol|sartan)s?",
-    ],
-    anaphora: &[
-        r"^(?:also|and|but|moreover|in addition|additionally|as a result|because of this|so|over time)?,?\s*(?:this|it|they|these|those|such|both|the (?:drip|drug|treatment|therapy|procedure|medicine|medication|injection|infusion|supplement|device|session|course|programme|program|app|approach|combination|shot))\b",
-        r"^(?:as a result|because of this|thanks to this|in turn|over time|with regular use|with time)\b",
-        r"^(?:many|most|some) (?:people|patients|users|clients)\b",
-        r"^(?:patients|people|users|you) (?:often|usually|typically|generally|may|might|will|should) (?:feel|notice|see|find|sleep|experience|get|have|lose|gain|recover)\b",
-        r"^(?:doing|using|taking|keeping|adding|starting|stopping|continuing) (?:this|these|them|it)\b",
-        r"^(?:for )?(?:most|many|some) (?:people|patients|participants|women|men|children|adults|users|clients)\b",
-        r"^the (?:results?|effects?|benefits?|improvements?)\b",
-        r"^(?:sitting|standing|wearing|using|lying)\b[^.]*\b(?:it|this|them)\b",
     ],
     effects: &[
         r"improv(?:e|es|ed|ing|ement|ements)",
@@ -857,7 +788,7 @@ pub const EN: Builtin = Builtin {
         r"encouraged to",
         r"should take",
     ],
-    weak_effects: &[
+    secondary_effects: &[
         r"nausea",
         r"headaches?",
         r"dizziness",
@@ -876,6 +807,17 @@ pub const EN: Builtin = Builtin {
         r"swelling",
         r"tiredness",
         r"insomnia",
+        r"(?:reduc|improv|reliev|eas|lower|boost|prevent|protect|restor|repair|heal|cur|clear|tighten|lift|smooth|brighten|whiten|straighten|correct|remov|stimulat|promot|strengthen|rejuvenat|sooth|calm|firm|plump|fad|lighten|regenerat|revers|shrink|dissolv|eliminat|suppress|reset|enhanc|balanc|detoxif|energi[sz]|tone|sculpt|contour|renew|refresh|hydrat|nourish|unclog|tighten)(?:es|s|ed|ing|e|y|ies)?",
+        r"(?:helps?|helped|works|worked)",
+        r"effective(?:ly|ness)?",
+        r"safe(?:r|st|ly|ty)?",
+        r"painless",
+        r"well[- ]tolerated",
+        r"side[- ]effects?",
+        r"(?:can|may|might|could|will|often|rarely|sometimes) (?:cause|trigger|lead to|result in)",
+        r"no (?:pain|downtime|side effects)",
+        r"long[- ]lasting",
+        r"results? (?:last|appear|show)",
     ],
     not_claims: &[
         // Questions.
@@ -907,99 +849,6 @@ pub const EN: Builtin = Builtin {
         r"\b(?:will|can) decide (?:with you|together)\b",
         // Approval and regulatory history.
         r"\b(?:approved|cleared|licensed|authori[sz]ed|registered|regulated) (?:by|in|for use)\b",
-    ],
-    drug_like: None,
-    agent_effects: &[
-        r"(?:reduc|improv|reliev|eas|lower|boost|prevent|protect|restor|repair|heal|cur|clear|tighten|lift|smooth|brighten|whiten|straighten|correct|remov|stimulat|promot|strengthen|rejuvenat|sooth|calm|firm|plump|fad|lighten|regenerat|revers|shrink|dissolv|eliminat|suppress|reset|enhanc|balanc|detoxif|energi[sz]|tone|sculpt|contour|renew|refresh|hydrat|nourish|unclog|tighten)(?:es|s|ed|ing|e|y|ies)?",
-        r"(?:helps?|helped|works|worked)",
-        r"effective(?:ly|ness)?",
-        r"safe(?:r|st|ly|ty)?",
-        r"painless",
-        r"well[- ]tolerated",
-        r"side[- ]effects?",
-        r"(?:can|may|might|could|will|often|rarely|sometimes) (?:cause|trigger|lead to|result in)",
-        r"no (?:pain|downtime|side effects)",
-        r"long[- ]lasting",
-        r"results? (?:last|appear|show)",
-    ],
-    not_agents: &[
-        r"depression",
-        r"anxiety",
-        r"insomnia",
-        r"pain",
-        r"symptoms?",
-        r"conditions?",
-        r"diseases?",
-        r"illness(?:es)?",
-        r"infections?",
-        r"virus(?:es)?",
-        r"bacteria",
-        r"inflammation",
-        r"cancers?",
-        r"tumou?rs?",
-        r"diabetes",
-        r"obesity",
-        r"migraines?",
-        r"headaches?",
-        r"acne",
-        r"eczema",
-        r"asthma",
-        r"arthritis",
-        r"dementia",
-        r"alzheimer'?s",
-        r"covid",
-        r"flu",
-        r"colds?",
-        r"menopause",
-        r"pregnancy",
-        r"episodes?",
-        r"attacks?",
-        r"flares?",
-        r"smoking",
-        r"alcohol",
-        r"stress",
-        r"sitting",
-        r"sun(?:light)?",
-        r"uv",
-        r"ag(?:e|eing|ing)",
-        r"time",
-        r"genes?",
-        r"body",
-        r"cells?",
-        r"hormones?",
-        r"serotonin",
-        r"dopamine",
-        r"cortisol",
-        r"collagen",
-        r"brain",
-        r"liver",
-        r"kidneys?",
-        r"immune system",
-        r"blood (?:pressure|sugar)",
-        r"bones",
-        r"muscles",
-        r"nerves?",
-        r"NAD\+?",
-        r"enzymes?",
-        r"proteins?",
-        r"gut",
-        r"microbiome",
-        r"sleep",
-        r"weight",
-        r"levels?",
-        // People: what staff do for a patient is a service, not an effect of a treatment.
-        r"doctors?",
-        r"nurses?",
-        r"staff",
-        r"team",
-        r"we",
-        r"pharmacists?",
-        r"clinicians?",
-        r"specialists?",
-        r"psychiatrists?",
-        r"counsell?ors?",
-        r"family",
-        r"friends",
     ],
     word_boundaries: true,
 };

@@ -7,7 +7,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (page, sentences) in cx.pages() {
         for s in sentences
             .iter()
-            .filter(|s| s.is_claim && !s.tags.is_empty())
+            .filter(|s| s.is_claim() && !s.tags.is_empty())
         {
             let tags: Vec<_> = s.tags.iter().map(|&i| &page.body.tags[i]).collect();
             if tags.iter().any(|t| t.tag.level.is_some()) {

@@ -15,6 +15,7 @@ pub mod cite_unused_reference;
 pub mod claim_fullwidth_tag;
 pub mod claim_missing_citation;
 pub mod claim_missing_level;
+pub mod claim_possibly_untagged;
 pub mod claim_unknown_level;
 pub mod claim_untagged;
 pub mod content_duplicate_url;
@@ -82,6 +83,7 @@ rules! {
     FrontmatterInvalid => "frontmatter/invalid", Error, "YAML syntax or type errors, missing required keys";
     FrontmatterUnknownKey => "frontmatter/unknown-key", Error, "a front matter key akashi does not know";
     ClaimUntagged => "claim/untagged", Error, "a treatment claim with no evidence tag";
+    ClaimPossiblyUntagged => "claim/possibly-untagged", Warning, "a sentence that may be a treatment claim, with no evidence tag";
     ClaimMissingLevel => "claim/missing-level", Error, "a tag with citations but no level on a claim";
     ClaimMissingCitation => "claim/missing-citation", Error, "a tag with a level but no citation";
     ClaimUnknownLevel => "claim/unknown-level", Error, "a level the site's scheme does not define";
