@@ -165,8 +165,9 @@ def bench_size(n, runs, hugo, akashi, work, seed):
     for tool, site in sites.items():
         print("  generating %d pairs for %s ..." % (n, tool), end="", flush=True)
         t = time.perf_counter()
+        extra = ["--akashi", akashi] if tool == "akashi" else []
         subprocess.run([sys.executable, gen, str(n), site, "--target", tool, "--seed", str(seed),
-                        "--force"], check=True, stderr=subprocess.DEVNULL)
+                        "--force"] + extra, check=True, stderr=subprocess.DEVNULL)
         gen_s[tool] = time.perf_counter() - t
         print(" %.1f s" % gen_s[tool], flush=True)
 
