@@ -121,33 +121,40 @@ fn kappa(pairs: &[(Label, Label)]) -> (f64, f64) {
     (agree, (agree - chance) / (1.0 - chance))
 }
 
+/// The agreement of the second labelling with the first as it stood when the second was
+/// made (`first_label`; the guide was settled, and some first labels changed, afterwards).
 fn agreement(examples: &[Example]) -> String {
     let path = repo().join("tests/corpus/second-labels.tsv");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let first: BTreeMap<(&str, usize), Label> = examples
+    let rows: BTreeMap<(&str, usize), &Example> = examples
         .iter()
-        .map(|e| ((e.file.as_str(), e.line), e.label))
+        .map(|e| ((e.file.as_str(), e.line), e))
         .collect();
+    let label = |s: &str, at: usize| match s {
+        "claim" => Label::Claim,
+        "none" => Label::None,
+        "borderline" => Label::Borderline,
+        other => panic!("second-labels.tsv:{at}: label {other}"),
+    };
     let mut pairs = Vec::new();
-    for (i, line) in text.lines().enumerate().skip(1) {
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("file\tline\tlabel\tfirst_label\tnote"),
+        "second-labels.tsv: header"
+    );
+    for (i, line) in lines.enumerate() {
+        let at = i + 2;
         let cols: Vec<&str> = line.split('\t').collect();
-        assert!(cols.len() >= 3, "second-labels.tsv:{}: columns", i + 1);
+        assert!(cols.len() >= 4, "second-labels.tsv:{at}: columns");
         let line_no: usize = cols[1].parse().expect("a line number");
-        let second = match cols[2] {
-            "claim" => Label::Claim,
-            "none" => Label::None,
-            "borderline" => Label::Borderline,
-            other => panic!("second-labels.tsv:{}: label {other}", i + 1),
-        };
-        let first = first.get(&(cols[0], line_no)).unwrap_or_else(|| {
-            panic!(
-                "second-labels.tsv:{}: no row {}:{}",
-                i + 1,
-                cols[0],
-                line_no
-            )
-        });
-        pairs.push((*first, second));
+        assert!(
+            rows.contains_key(&(cols[0], line_no)),
+            "second-labels.tsv:{at}: no sentence at {}:{}",
+            cols[0],
+            line_no
+        );
+        pairs.push((label(cols[3], at), label(cols[2], at)));
     }
     let (agree, k) = kappa(&pairs);
     let scored: Vec<(Label, Label)> = pairs
