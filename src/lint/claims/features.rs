@@ -270,16 +270,7 @@ pub fn extract(
             grams.push((bucket(finish(h)), from, to));
         }
     }
-    distinct(&mut grams, |g| g.0);
-    let value = 1.0 / (grams.len().max(1) as f32).sqrt();
-    for (b, from, to) in grams {
-        emit(Feature {
-            bucket: b,
-            value,
-            span: span(from, to),
-            context: false,
-        });
-    }
+    emit_distinct(grams, &span, emit);
 
     // Latin-script words and word pairs, each distinct one once.
     let words = latin_words(&text.chars);
@@ -295,16 +286,7 @@ pub fn extract(
             found.push((bucket(finish(pair)), w.start, next.end));
         }
     }
-    distinct(&mut found, |f| f.0);
-    let value = 1.0 / (found.len().max(1) as f32).sqrt();
-    for (b, from, to) in found {
-        emit(Feature {
-            bucket: b,
-            value,
-            span: span(from, to),
-            context: false,
-        });
-    }
+    emit_distinct(found, &span, emit);
 
     // The ending (without closing punctuation) and the opening.
     let mut end = text.chars.len();
@@ -440,6 +422,25 @@ fn context_chars(context: &str) -> std::rc::Rc<[char]> {
         kept.push((context.to_string(), chars.clone()));
         chars
     })
+}
+
+/// Emits each distinct `(bucket, from, to)` once, all with the same value, so that a sentence
+/// with more features does not weigh more for it.
+fn emit_distinct(
+    mut items: Vec<(u32, usize, usize)>,
+    span: &impl Fn(usize, usize) -> Option<Range<usize>>,
+    emit: &mut impl FnMut(Feature),
+) {
+    distinct(&mut items, |g| g.0);
+    let value = 1.0 / (items.len().max(1) as f32).sqrt();
+    for (bucket, from, to) in items {
+        emit(Feature {
+            bucket,
+            value,
+            span: span(from, to),
+            context: false,
+        });
+    }
 }
 
 thread_local! {

@@ -116,11 +116,30 @@ impl Model {
         input: &Input<'_>,
         signals: &[(Signal, Option<Range<usize>>)],
     ) -> f64 {
-        let mut margin = 0.0;
-        features::extract(input, signals, &mut |f| {
-            margin += self.weight(f.bucket) * f64::from(f.value)
+        self.calibrate(self.weigh(input, signals, false).margin)
+    }
+
+    /// The sum of the sentence's feature weights and, when `parts`, where they came from.
+    fn weigh(
+        &self,
+        input: &Input<'_>,
+        signals: &[(Signal, Option<Range<usize>>)],
+        parts: bool,
+    ) -> Weighed {
+        let mut out = Weighed::default();
+        features::extract(input, signals, &mut |f: Feature| {
+            let w = self.weight(f.bucket) * f64::from(f.value);
+            out.margin += w;
+            if !parts {
+                return;
+            }
+            if f.context {
+                out.context += w;
+            } else if let Some(span) = f.span {
+                out.parts.push((span, w));
+            }
         });
-        self.calibrate(margin)
+        out
     }
 
     pub fn calibrate(&self, margin: f64) -> f64 {
@@ -149,25 +168,10 @@ impl Model {
         signals: &[(Signal, Option<Range<usize>>)],
         explain: bool,
     ) -> (f64, Tier, Option<Explanation>) {
-        let mut margin = 0.0;
-        let mut context = 0.0;
-        let mut parts: Vec<(Range<usize>, f64)> = Vec::new();
-        features::extract(input, signals, &mut |f: Feature| {
-            let w = self.weight(f.bucket) * f64::from(f.value);
-            margin += w;
-            if !explain {
-                return;
-            }
-            if f.context {
-                context += w;
-            } else if let Some(span) = f.span {
-                parts.push((span, w));
-            }
-        });
-        let probability = self.calibrate(margin);
+        let weighed = self.weigh(input, signals, explain);
+        let probability = self.calibrate(weighed.margin);
         let tier = self.tier(input.lang, probability);
-        let why =
-            (explain && tier != Tier::None).then(|| explanation(input.sentence, &parts, context));
+        let why = (explain && tier != Tier::None).then(|| weighed.explain(input.sentence));
         (probability, tier, why)
     }
 
@@ -178,39 +182,40 @@ impl Model {
         input: &Input<'_>,
         signals: &[(Signal, Option<Range<usize>>)],
     ) -> Explanation {
-        let mut context = 0.0;
-        let mut parts: Vec<(Range<usize>, f64)> = Vec::new();
-        features::extract(input, signals, &mut |f: Feature| {
-            let w = self.weight(f.bucket) * f64::from(f.value);
-            if f.context {
-                context += w;
-            } else if let Some(span) = f.span {
-                parts.push((span, w));
-            }
-        });
-        explanation(input.sentence, &parts, context)
+        self.weigh(input, signals, true).explain(input.sentence)
     }
 }
 
-/// Weight per byte of the sentence, spread evenly over the bytes each feature was read from,
-/// gathered into words.
-fn explanation(text: &str, parts: &[(Range<usize>, f64)], context: f64) -> Explanation {
-    let mut per_byte = vec![0.0f64; text.len()];
-    for (span, w) in parts {
-        if span.is_empty() || span.end > text.len() {
-            continue;
+/// A sentence's weights: their sum, the part from its context, and the part from each span of
+/// the sentence.
+#[derive(Default)]
+struct Weighed {
+    margin: f64,
+    context: f64,
+    parts: Vec<(Range<usize>, f64)>,
+}
+
+impl Weighed {
+    /// Weight per byte of the sentence, spread evenly over the bytes each feature was read
+    /// from, gathered into words.
+    fn explain(&self, text: &str) -> Explanation {
+        let mut per_byte = vec![0.0f64; text.len()];
+        for (span, w) in &self.parts {
+            if span.is_empty() || span.end > text.len() {
+                continue;
+            }
+            let share = w / span.len() as f64;
+            for b in &mut per_byte[span.clone()] {
+                *b += share;
+            }
         }
-        let share = w / span.len() as f64;
-        for b in &mut per_byte[span.clone()] {
-            *b += share;
+        let mut phrases = strongest_runs(text, &per_byte);
+        phrases.truncate(3);
+        let strongest = phrases.first().map_or(0.0, |(_, w)| *w);
+        Explanation {
+            words: phrases.into_iter().map(|(p, _)| p).collect(),
+            context: self.context > 0.0 && self.context > strongest,
         }
-    }
-    let mut phrases = strongest_runs(text, &per_byte);
-    phrases.truncate(3);
-    let strongest = phrases.first().map_or(0.0, |(_, w)| *w);
-    Explanation {
-        words: phrases.into_iter().map(|(p, _)| p).collect(),
-        context: context > 0.0 && context > strongest,
     }
 }
 
