@@ -95,7 +95,7 @@ fn main() {
                 .as_ref()
                 .map_or(0.0, |r| model.probability(&r.input(), &r.signals));
             let signals: Vec<String> = reading
-                .map(|r| r.signals.iter().map(|(s, _)| format!("{s:?}")).collect())
+                .map(|r| r.signals.iter().map(|s| format!("{s:?}")).collect())
                 .unwrap_or_default();
             out.push_str(&format!(
                 "{p:.3}\t{:?}\t{}\t{}\t{}\t{}\t{}\n",

@@ -223,13 +223,8 @@ fn is_closing(c: char) -> bool {
     )
 }
 
-/// Calls `emit` with every feature of `input`, given the lexicon's `signals` (with the byte
-/// range of the sentence where each was found, if it was).
-pub fn extract(
-    input: &Input<'_>,
-    signals: &[(Signal, Option<Range<usize>>)],
-    emit: &mut impl FnMut(Feature),
-) {
+/// Calls `emit` with every feature of `input`, given the lexicon's `signals`.
+pub fn extract(input: &Input<'_>, signals: &[Signal], emit: &mut impl FnMut(Feature)) {
     let mut text = normalize(input.sentence);
     // What a reader takes in of one sentence: the rest of a pathologically long one adds
     // nothing but time.
@@ -384,16 +379,16 @@ pub fn extract(
 
     // The lexicon's signals, alone and in pairs.
     let id = |s: Signal| char::from(b'a' + s.id());
-    for (signal, at) in signals {
+    for signal in signals {
         emit(Feature {
             bucket: bucket(hash(SIGNALS, &[id(*signal)])),
             value: 1.0,
-            span: at.clone(),
+            span: None,
             context: *signal == Signal::ContextTreatment,
         });
     }
-    for (i, (a, _)) in signals.iter().enumerate() {
-        for (b, _) in &signals[i + 1..] {
+    for (i, a) in signals.iter().enumerate() {
+        for b in &signals[i + 1..] {
             let (a, b) = (id(*a), id(*b));
             emit(Feature {
                 bucket: bucket(hash(SIGNAL_PAIRS, &[a, b])),
@@ -525,14 +520,15 @@ mod tests {
         };
         let collect = || {
             let mut v = Vec::new();
-            extract(&input, &[(Signal::Treatment, Some(0..8))], &mut |f| {
-                v.push(f)
-            });
+            extract(&input, &[Signal::Treatment], &mut |f| v.push(f));
             v
         };
         let a = collect();
         assert_eq!(a, collect());
         assert!(a.iter().all(|f| f.bucket < 1 << BUCKETS_LOG2));
-        assert!(a.iter().any(|f| f.span == Some(0..8)));
+        assert!(
+            a.iter().any(|f| f.span == Some(0..8)),
+            "a feature of `ketamine`"
+        );
     }
 }

@@ -38,10 +38,8 @@ pub struct Extension {
 struct Compiled {
     lang: &'static str,
     script: fn(char) -> bool,
+    /// Treatments alone, to read the context.
     treatments: Regex,
-    effects: Regex,
-    secondary_effects: Regex,
-    not_claims: Regex,
     /// The site's own not-claim phrases: a sentence with one is never a claim.
     site_not_claims: Option<Regex>,
     /// `treatments`, `effects`, `secondary_effects` and `not_claims`, in [`Lexeme`] order, in
@@ -119,7 +117,7 @@ pub struct Reading<'a> {
     pub lang: &'static str,
     pub sentence: &'a str,
     pub around: Around<'a>,
-    pub signals: Vec<(Signal, Option<Range<usize>>)>,
+    pub signals: Vec<Signal>,
     /// The site said this is not a claim.
     pub site_not_claim: bool,
 }
@@ -180,17 +178,6 @@ impl Detector {
     /// Reads a sentence with the lexicon of its script, given the sentence before it and the
     /// heading above it. `None` for text in no script the detector reads (numbers, symbols).
     pub fn read<'a>(&self, sentence: &'a str, around: Around<'a>) -> Option<Reading<'a>> {
-        self.read_with(sentence, around, false)
-    }
-
-    /// [`Detector::read`], with the byte range of each signal in the sentence when `spans`
-    /// (for an explanation; finding them costs a second search).
-    fn read_with<'a>(
-        &self,
-        sentence: &'a str,
-        around: Around<'a>,
-        spans: bool,
-    ) -> Option<Reading<'a>> {
         let lex = self
             .lexicons
             .iter()
@@ -202,34 +189,24 @@ impl Detector {
         };
         let text = strip_quotations(&unmarked);
         let mut signals = Vec::new();
-        // Spans are reported only where the text was not changed, so that they point into
-        // `sentence`.
-        let same = spans
-            && matches!(text, std::borrow::Cow::Borrowed(_))
-            && matches!(unmarked, std::borrow::Cow::Borrowed(_));
         let hits = lex.set.matches(&text);
         // As the next sentence's context it is read the same way: remember the answer.
         if matches!(unmarked, std::borrow::Cow::Borrowed(_)) {
             remember(lex, sentence, hits.matched(Lexeme::Treatment as usize), 0);
         }
-        for (signal, lexeme, regex) in [
-            (Signal::Treatment, Lexeme::Treatment, &lex.treatments),
-            (Signal::Effect, Lexeme::Effect, &lex.effects),
-            (
-                Signal::SecondaryEffect,
-                Lexeme::SecondaryEffect,
-                &lex.secondary_effects,
-            ),
-            (Signal::NotClaim, Lexeme::NotClaim, &lex.not_claims),
+        for (signal, lexeme) in [
+            (Signal::Treatment, Lexeme::Treatment),
+            (Signal::Effect, Lexeme::Effect),
+            (Signal::SecondaryEffect, Lexeme::SecondaryEffect),
+            (Signal::NotClaim, Lexeme::NotClaim),
         ] {
             if hits.matched(lexeme as usize) {
-                let at = same.then(|| regex.find(&text).map(|m| m.range())).flatten();
-                signals.push((signal, at));
+                signals.push(signal);
             }
         }
         let context = around.previous.or(around.lead_in).or(around.heading);
         if context.is_some_and(|c| names_treatment(lex, c)) {
-            signals.push((Signal::ContextTreatment, None));
+            signals.push(Signal::ContextTreatment);
         }
         Some(Reading {
             lang: lex.lang,
@@ -266,18 +243,6 @@ impl Detector {
             self.model
                 .assess(&reading.input(), &reading.signals, explain);
         (Verdict { tier, probability }, why)
-    }
-
-    /// Is the sentence a claim (the error tier)?
-    pub fn is_claim(&self, sentence: &str, around: Around<'_>) -> bool {
-        self.classify(sentence, around).tier == Tier::Claim
-    }
-
-    /// The words that made the model read the sentence as a claim.
-    pub fn explain(&self, sentence: &str, around: Around<'_>) -> Explanation {
-        self.read_with(sentence, around, true)
-            .map(|r| self.model.explain(&r.input(), &r.signals))
-            .unwrap_or_default()
     }
 
     /// The sentences of an article's prose, classified. Headings, block quotes and code are
@@ -449,9 +414,6 @@ fn compile(
         lang,
         script: builtin.script,
         treatments,
-        effects,
-        secondary_effects,
-        not_claims,
         site_not_claims,
         set,
     })

@@ -111,21 +111,12 @@ impl Model {
     }
 
     /// The probability that the sentence is a claim.
-    pub fn probability(
-        &self,
-        input: &Input<'_>,
-        signals: &[(Signal, Option<Range<usize>>)],
-    ) -> f64 {
+    pub fn probability(&self, input: &Input<'_>, signals: &[Signal]) -> f64 {
         self.calibrate(self.weigh(input, signals, false).margin)
     }
 
     /// The sum of the sentence's feature weights and, when `parts`, where they came from.
-    fn weigh(
-        &self,
-        input: &Input<'_>,
-        signals: &[(Signal, Option<Range<usize>>)],
-        parts: bool,
-    ) -> Weighed {
+    fn weigh(&self, input: &Input<'_>, signals: &[Signal], parts: bool) -> Weighed {
         let mut out = Weighed::default();
         features::extract(input, signals, &mut |f: Feature| {
             let w = self.weight(f.bucket) * f64::from(f.value);
@@ -165,7 +156,7 @@ impl Model {
     pub fn assess(
         &self,
         input: &Input<'_>,
-        signals: &[(Signal, Option<Range<usize>>)],
+        signals: &[Signal],
         explain: bool,
     ) -> (f64, Tier, Option<Explanation>) {
         let weighed = self.weigh(input, signals, explain);
@@ -173,16 +164,6 @@ impl Model {
         let tier = self.tier(input.lang, probability);
         let why = (explain && tier != Tier::None).then(|| weighed.explain(input.sentence));
         (probability, tier, why)
-    }
-
-    /// The words of the sentence that weighed most towards a claim, strongest first, and
-    /// whether the sentence before, the heading above or the lead-in weighed more than any.
-    pub fn explain(
-        &self,
-        input: &Input<'_>,
-        signals: &[(Signal, Option<Range<usize>>)],
-    ) -> Explanation {
-        self.weigh(input, signals, true).explain(input.sentence)
     }
 }
 
