@@ -68,8 +68,6 @@ pub struct Sentence {
     /// How sure the detector is that this is a treatment claim; [`Tier::None`], unjudged, for a
     /// sentence whose tag gives an evidence level.
     pub tier: Tier,
-    /// The probability the model gives it of being a claim.
-    pub probability: f64,
     /// For an untagged sentence read as a claim: why.
     pub why: Option<Explanation>,
 }
@@ -142,6 +140,14 @@ pub struct Verdict {
     pub probability: f64,
 }
 
+impl Verdict {
+    /// No claim: text in no script the detector reads, or a site's own not-claim phrase.
+    pub const NONE: Verdict = Verdict {
+        tier: Tier::None,
+        probability: 0.0,
+    };
+}
+
 impl Detector {
     /// The built-in lexicons, extended by a site's terms per language code (`ja`, `en`), and
     /// the built-in model.
@@ -190,10 +196,6 @@ impl Detector {
         let text = strip_quotations(&unmarked);
         let mut signals = Vec::new();
         let hits = lex.set.matches(&text);
-        // As the next sentence's context it is read the same way: remember the answer.
-        if matches!(unmarked, std::borrow::Cow::Borrowed(_)) {
-            remember(lex, sentence, hits.matched(Lexeme::Treatment as usize), 0);
-        }
         for (signal, lexeme) in [
             (Signal::Treatment, Lexeme::Treatment),
             (Signal::Effect, Lexeme::Effect),
@@ -232,12 +234,8 @@ impl Detector {
         around: Around<'_>,
         explain: bool,
     ) -> (Verdict, Option<Explanation>) {
-        let none = Verdict {
-            tier: Tier::None,
-            probability: 0.0,
-        };
         let Some(reading) = self.read(sentence, around).filter(|r| !r.site_not_claim) else {
-            return (none, None);
+            return (Verdict::NONE, None);
         };
         let (probability, tier, why) =
             self.model
@@ -290,13 +288,7 @@ impl Detector {
                     .iter()
                     .any(|&i| page.body.tags.get(i).is_some_and(|t| t.tag.level.is_some()));
                 let (verdict, why) = if leveled {
-                    (
-                        Verdict {
-                            tier: Tier::None,
-                            probability: 0.0,
-                        },
-                        None,
-                    )
+                    (Verdict::NONE, None)
                 } else {
                     self.judge(&text, around, tags.is_empty())
                 };
@@ -305,7 +297,6 @@ impl Detector {
                     text,
                     tags,
                     tier: verdict.tier,
-                    probability: verdict.probability,
                     why,
                 });
                 previous = Some(out.len() - 1);
@@ -322,41 +313,24 @@ impl Detector {
     }
 }
 
-/// Texts read lately and whether each names a treatment, per language: the sentence just read
-/// is the next one's context, and a heading stands above many.
-type Named = [(&'static str, String, bool); 2];
-
 thread_local! {
-    static NAMED: std::cell::RefCell<Named> = const {
-        std::cell::RefCell::new([("", String::new(), false), ("", String::new(), false)])
-    };
+    /// The last context looked up, its language and whether it names a treatment: a heading
+    /// stands above many sentences.
+    static LAST_CONTEXT: std::cell::RefCell<(&'static str, String, bool)> =
+        const { std::cell::RefCell::new(("", String::new(), false)) };
 }
 
 /// Does the context name a treatment (in the language of `lex`)?
 fn names_treatment(lex: &Compiled, context: &str) -> bool {
-    let known = NAMED.with_borrow(|named| {
-        named
-            .iter()
-            .find(|(lang, text, _)| *lang == lex.lang && text == context)
-            .map(|n| n.2)
-    });
-    known.unwrap_or_else(|| {
-        let found = lex.treatments.is_match(&strip_quotations(context));
-        remember(lex, context, found, 1);
-        found
+    LAST_CONTEXT.with_borrow_mut(|(lang, text, found)| {
+        if *lang != lex.lang || text != context {
+            *found = lex.treatments.is_match(&strip_quotations(context));
+            *lang = lex.lang;
+            text.clear();
+            text.push_str(context);
+        }
+        *found
     })
-}
-
-/// Keeps whether `text` names a treatment in slot 0 (the sentence just read) or 1 (the last
-/// context looked up).
-fn remember(lex: &Compiled, text: &str, found: bool, slot: usize) {
-    NAMED.with_borrow_mut(|named| {
-        let (lang, kept, was) = &mut named[slot];
-        *lang = lex.lang;
-        kept.clear();
-        kept.push_str(text);
-        *was = found;
-    });
 }
 
 /// The lexicon patterns of a [`Compiled`] set, in its order.
