@@ -77,8 +77,13 @@ def main():
     here = Path(__file__).resolve().parent
     files = [Path(a) for a in sys.argv[1:]] or sorted(here.glob("*.tsv"))
     total, bad = {}, False
+    # A page is modelled once: two files of one page could land in different splits.
+    sources = {}
     for f in files:
         errors, counts, meta = check(f)
+        if meta.get("source") in sources:
+            errors.append(f"{f.name}: the same page as {sources[meta['source']]}")
+        sources.setdefault(meta.get("source"), f.name)
         for e in errors:
             print(e)
             bad = True
