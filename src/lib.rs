@@ -24,6 +24,7 @@ pub mod serve;
 pub mod site;
 pub mod source;
 pub mod suggest;
+pub mod text;
 pub mod theme;
 pub mod timings;
 pub mod write;
@@ -228,6 +229,19 @@ fn check_with(
         loaded.other_sources,
         &mut diagnostics,
     );
+    // The theme's own text is on every page: read and checked like an article's prose.
+    let theme_pages = parse::theme::prose(&theme, &site.config.default_language);
+    let theme_sentences: Vec<_> = theme_pages
+        .iter()
+        .map(|p| detectors[0].sentences(p))
+        .collect();
+    diagnostics.extend(lint::check_theme(
+        &site,
+        &theme,
+        &theme_pages,
+        &theme_sentences,
+        options.today,
+    ));
     let local_key = incremental::local_key(&site, &theme, options.today);
     cache.check_local_key(local_key);
 
@@ -328,7 +342,7 @@ fn check_with(
         }
     }
     diagnostics.extend(lint::check_site(&site, &theme, options.today));
-    let mut diagnostics = lint::suppress::apply(&site, diagnostics);
+    let mut diagnostics = lint::suppress::apply(site.pages.iter().chain(&theme_pages), diagnostics);
     lint::diagnostic::sort(&mut diagnostics);
     timings.lap("rules");
     Ok(Checked {

@@ -59,7 +59,8 @@ impl Site {
         for (i, treatment) in site.config.treatments.iter().enumerate() {
             for name in treatment.names.iter().flat_map(|(_, n)| n) {
                 if !name.is_empty() {
-                    names.push(name.clone());
+                    // Matched on text as a reader sees it: `ＮＭＮ` is `NMN`.
+                    names.push(crate::text::normalize(name).into_owned());
                     site.treatment_of.push(i);
                 }
             }
@@ -184,7 +185,8 @@ impl Site {
         Some(parts.join("/"))
     }
 
-    /// The site's treatments that a page names in its title or body (in any language).
+    /// The site's treatments that a page names in its title, summary or body (in
+    /// any language, however typed: full-width, half-width, with invisible characters).
     pub fn treatments_discussed(&self, page: &Page) -> Vec<&crate::config::Treatment> {
         page.treatments
             .get_or_init(|| self.find_treatments(page))
@@ -198,9 +200,15 @@ impl Site {
             return Vec::new();
         };
         let mut found = vec![false; self.config.treatments.len()];
-        for text in [page.front.title.as_str(), page.body_text()] {
+        // Not the disclosures: they name the alternatives to the treatment the page is about.
+        for text in [&page.front.title, &page.front.summary]
+            .map(String::as_str)
+            .into_iter()
+            .chain([page.body_text()])
+        {
+            let text = crate::text::normalize(text);
             // Overlapping matches, so that a short name inside a longer one still counts.
-            for m in names.find_overlapping_iter(text) {
+            for m in names.find_overlapping_iter(text.as_ref()) {
                 found[self.treatment_of[m.pattern().as_usize()]] = true;
             }
         }

@@ -44,6 +44,7 @@ fn the_editors_guide_names_only_rules_that_exist() {
         "ad",
         "readability",
         "link",
+        "text",
     ];
     for lang in ["ja", "en"] {
         let text = guide(lang);

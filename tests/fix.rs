@@ -121,3 +121,23 @@ fn a_file_saved_again_while_it_was_checked_is_not_overwritten() {
         "the editor's new text\n"
     );
 }
+
+#[test]
+fn fix_moves_a_tag_out_of_a_link_and_deletes_invisible_characters_inside_words() {
+    let site = fixture("ways-around/tag-in-link/fires");
+    let fix = akashi(&site.root, &["lint", "--fix"]);
+    assert_eq!(fix.code, 0, "{}{}", fix.stdout, fix.stderr);
+    let fixed = std::fs::read_to_string(site.path("content/a.en.md")).unwrap();
+    let twin = std::fs::read_to_string(
+        common::repo().join("tests/fixtures/ways-around/tag-in-link/silent/content/a.en.md"),
+    )
+    .unwrap();
+    assert_eq!(fixed, twin);
+
+    let site = fixture("ways-around/invisible-character/fires");
+    let before = std::fs::read_to_string(site.path("content/a.en.md")).unwrap();
+    akashi(&site.root, &["lint", "--fix"]);
+    let after = std::fs::read_to_string(site.path("content/a.en.md")).unwrap();
+    assert_eq!(after, before.replace('\u{AD}', ""));
+    assert!(after.contains("TMS eases depression."));
+}

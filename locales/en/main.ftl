@@ -43,6 +43,7 @@ disclaimer = This page gives general information. It does not replace a consulta
 
 ## Self-pay and unapproved treatment disclosures (Japan's medical advertising guideline)
 self-pay-title = Important information about self-pay treatment
+# akashi-ignore claim/untagged: labels of the disclosure items, which name topics and claim nothing
 self-pay-item = { $item ->
     [treatment] What the treatment involves
     [cost] Cost
@@ -52,6 +53,7 @@ self-pay-item = { $item ->
    *[other] { $item }
 }
 unapproved-title = Important information about unapproved treatment
+# akashi-ignore claim/untagged: labels of the disclosure items, which name topics and claim nothing
 unapproved-item = { $item ->
     [status] Approval status
     [source] How it is obtained

@@ -64,6 +64,7 @@ evidence-level = { $level ->
    *[other] { $level }
 }
 evidence-badge-label = エビデンスの確実性: { $name }
+# akashi-ignore claim/untagged: エビデンスの確実性の各段階の意味を説明する文で、特定の治療の効果は述べていない
 evidence-level-meaning = { $level ->
     [A] 本当の効果が、研究で推定された効果に近いと強く確信できます。
     [B] 本当の効果は推定に近いと考えられますが、大きく異なる可能性もあります。

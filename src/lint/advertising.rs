@@ -1,8 +1,9 @@
 //! Matching of the wording that Japan's medical advertising guideline (医療広告ガイドライン)
 //! prohibits or discourages, shared by the `ad/*` rules.
 //!
-//! Every block of an article's body is searched (headings and quotes too: a heading
-//! 「患者様の声」 is what the guideline means), as are the title and summary. A pattern may
+//! Every block of published text is searched: the body's prose, headings and quotes (a heading
+//! 「患者様の声」 is what the guideline means), the text in its HTML, and the title, summary
+//! and disclosures. A pattern may
 //! carry a check on its surroundings, because context matters: 「必ず医師にご相談ください」
 //! and "there is no cure" are fine.
 
@@ -123,13 +124,8 @@ pub fn scan(
                 }
             }
         };
-        for key in ["title", "summary"] {
-            let span = page.front.span_of(key);
-            if span != (0..3) {
-                let text = &page.source.text[span.clone()];
-                search(text, &|o| span.start + o);
-            }
-        }
+        // The body, the text in its HTML, and the title, summary and disclosures, all
+        // normalised (`ＮＯ．１` reads as `NO.1`).
         for block in &page.body.blocks {
             search(&block.text, &|o| block.source_offset(o));
         }

@@ -70,6 +70,9 @@ const LOCAL_RULES: &[Check] = &[
     rules::claim_missing_citation::check,
     rules::claim_unknown_level::check,
     rules::claim_fullwidth_tag::check,
+    rules::claim_misplaced_tag::check,
+    rules::text_invisible_character::check,
+    rules::text_mixed_script::check,
     rules::evidence_level_exceeds_sources::check,
     rules::markdown_unrendered_emphasis::check,
     rules::review_missing::check,
@@ -100,6 +103,21 @@ const LINKED_RULES: &[Check] = &[
     rules::link_unsafe::check,
 ];
 
+/// Rules that read the theme's published text (literal text in templates, the Fluent messages
+/// templates use): what is said on every page.
+const THEME_RULES: &[Check] = &[
+    rules::claim_untagged::check,
+    rules::claim_possibly_untagged::check,
+    rules::ad_absolute::check,
+    rules::ad_superiority::check,
+    rules::ad_exaggeration::check,
+    rules::ad_testimonial::check,
+    rules::ad_price_emphasis::check,
+    rules::text_invisible_character::check,
+    rules::text_mixed_script::check,
+    rules::readability_long_sentence::check,
+];
+
 /// Rules that look at the whole site at once.
 const SITE_RULES: &[Check] = &[
     rules::i18n_missing_ui_string::check,
@@ -126,6 +144,27 @@ pub fn check_local(
         scope: &[0],
     };
     run(&cx, LOCAL_RULES)
+}
+
+/// The findings of the theme rules on the theme's text ([`crate::parse::theme::prose`]), given
+/// its sentences.
+pub fn check_theme(
+    site: &Site,
+    theme: &Theme,
+    pages: &[Page],
+    sentences: &[Vec<Sentence>],
+    today: jiff::civil::Date,
+) -> Vec<Diagnostic> {
+    let scope: Vec<usize> = (0..pages.len()).collect();
+    let cx = Context {
+        site,
+        theme,
+        pages,
+        sentences,
+        today,
+        scope: &scope,
+    };
+    run(&cx, THEME_RULES)
 }
 
 /// The findings of the linked rules on `site.pages[page]`.

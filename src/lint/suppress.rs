@@ -1,13 +1,14 @@
-//! Suppression comments: `<!-- akashi-ignore RULE[, RULE...]: reason -->`.
+//! Suppression comments: `<!-- akashi-ignore RULE[, RULE...]: reason -->`, and in a Fluent
+//! file the comment above a message, `# akashi-ignore RULE: reason`.
 //!
 //! A suppression covers the findings that start in the block after it (up to the next blank
 //! line): the paragraph, list or table on the following lines, or the rest of the paragraph
-//! when the comment stands inside one. The reason is mandatory, because a reviewer must be able
+//! when the comment stands inside one; in a Fluent file, the message below it. The reason is mandatory, because a reviewer must be able
 //! to judge it; a suppression without one suppresses nothing. Suppressions that suppress
 //! nothing are reported, so that stale ones do not pile up.
 
 use crate::lint::{Diagnostic, Rule};
-use crate::site::Site;
+use crate::parse::Page;
 use camino::Utf8PathBuf;
 use std::ops::Range;
 
@@ -26,11 +27,15 @@ struct Suppression {
     used: bool,
 }
 
-/// Removes suppressed findings and adds findings about the suppressions themselves.
-pub fn apply(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// Removes suppressed findings and adds findings about the suppressions themselves, given the
+/// pages whose comments may suppress them (the site's, and the theme's text).
+pub fn apply<'p>(
+    pages: impl IntoIterator<Item = &'p Page>,
+    diagnostics: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let mut suppressions = Vec::new();
     let mut out = Vec::new();
-    for page in &site.pages {
+    for page in pages {
         for (html, span) in &page.body.comments {
             let Some(parsed) = parse(html) else { continue };
             let mut rules = Vec::new();
@@ -73,7 +78,7 @@ pub fn apply(site: &Site, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
                 span: span.clone(),
                 rules,
                 reason: parsed.reason,
-                covers: span.end..block_end(&page.source.text, span.end),
+                covers: span.end..covered_end(&page.source, span.end),
                 used: false,
             });
         }
@@ -149,6 +154,22 @@ fn parse(html: &str) -> Option<Parsed> {
         .map(str::to_string)
         .collect();
     Some(Parsed { ids, reason })
+}
+
+/// End of what a suppression ending at `from` covers: in a Fluent file the message that follows
+/// (its first line and the indented lines that continue it), elsewhere the block.
+fn covered_end(source: &crate::source::SourceFile, from: usize) -> usize {
+    if source.path.extension() != Some("ftl") {
+        return block_end(&source.text, from);
+    }
+    let mut offset = from;
+    for (i, line) in source.text[from..].split_inclusive('\n').enumerate() {
+        if i > 0 && !line.starts_with([' ', '\t']) {
+            return offset;
+        }
+        offset += line.len();
+    }
+    source.text.len()
 }
 
 /// End of the block that starts at `from`: the next blank line, or the end of the text.

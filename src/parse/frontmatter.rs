@@ -76,7 +76,8 @@ pub struct FrontMatter {
     /// Disclosure items in the order of [`SELF_PAY_KEYS`]; `None` for an item not given.
     pub self_pay: Option<Vec<(String, Option<String>)>>,
     pub unapproved: Option<Vec<(String, Option<String>)>>,
-    /// Span in the file of each key's value, for findings about a value (`title: 日本一の…`).
+    /// Span in the file of each key's value, for findings about a value (`title: 日本一の…`);
+    /// a disclosure item's as `self_pay.cost`.
     pub spans: Vec<(String, Range<usize>)>,
 }
 
@@ -88,6 +89,30 @@ impl FrontMatter {
             .find(|(k, _)| k == key)
             .map(|(_, s)| s.clone())
             .unwrap_or(0..3)
+    }
+
+    /// The values a reader sees (title, summary, disclosures), with the key each was given
+    /// under and its span in the file.
+    pub fn published(&self) -> Vec<(&str, &str, Range<usize>)> {
+        let mut out = Vec::new();
+        for (key, value) in [("title", &self.title), ("summary", &self.summary)] {
+            if let Some((_, span)) = self.spans.iter().find(|(k, _)| k == key) {
+                out.push((key, value.as_str(), span.clone()));
+            }
+        }
+        for (group, items) in [
+            ("self_pay", &self.self_pay),
+            ("unapproved", &self.unapproved),
+        ] {
+            for (item, value) in items.iter().flatten() {
+                let Some(value) = value else { continue };
+                let key = format!("{group}.{item}");
+                if let Some((k, span)) = self.spans.iter().find(|(k, _)| *k == key) {
+                    out.push((k.as_str(), value.as_str(), span.clone()));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -133,8 +158,10 @@ pub fn parse_article(
             "last_reviewed" => fm.last_reviewed = f.date(entry),
             "next_review" => fm.next_review = f.date(entry),
             "draft" => fm.draft = f.boolean(entry).unwrap_or(false),
-            "self_pay" => fm.self_pay = disclosure(&mut f, entry, SELF_PAY_KEYS),
-            "unapproved" => fm.unapproved = disclosure(&mut f, entry, UNAPPROVED_KEYS),
+            "self_pay" => fm.self_pay = disclosure(&mut f, entry, SELF_PAY_KEYS, &mut fm.spans),
+            "unapproved" => {
+                fm.unapproved = disclosure(&mut f, entry, UNAPPROVED_KEYS, &mut fm.spans)
+            }
             _ => f.unknown_key(entry, ARTICLE_KEYS, "front matter"),
         }
     }
@@ -299,17 +326,25 @@ fn read_block(
     }
 }
 
+/// Reads a disclosure mapping; the span of each item's value is kept as `key.item`.
 fn disclosure(
     f: &mut Fields<'_>,
     entry: &yaml::Entry,
     keys: &[&str],
+    spans: &mut Vec<(String, Range<usize>)>,
 ) -> Option<Vec<(String, Option<String>)>> {
     let items = f.mapping(entry)?;
     let mut out: Vec<(String, Option<String>)> =
         keys.iter().map(|k| (k.to_string(), None)).collect();
     for item in items {
         match out.iter_mut().find(|(k, _)| *k == item.key) {
-            Some(slot) => slot.1 = f.string(item),
+            Some(slot) => {
+                spans.push((
+                    format!("{}.{}", entry.key, item.key),
+                    f.span(&item.value_span),
+                ));
+                slot.1 = f.string(item)
+            }
             None => f.unknown_key(item, keys, &format!("`{}`", entry.key)),
         }
     }

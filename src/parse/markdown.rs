@@ -223,15 +223,7 @@ fn is_inline_boundary(event: &Event<'_>) -> bool {
     )
 }
 
-/// East Asian wide and full-width characters (CJK ideographs, kana, full-width punctuation and
-/// forms), but not Hangul, which is written with spaces between words.
-pub fn is_wide(c: Option<char>) -> bool {
-    let Some(c) = c else { return false };
-    matches!(c as u32,
-        0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF01..=0xFF60
-        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
-}
+pub use crate::text::is_wide;
 
 /// Japanese punctuation and brackets (。、「」（）！？ and the like): a line break next to them is
 /// never a word space, whatever stands on the other side.
@@ -281,6 +273,9 @@ pub struct TagAt {
     pub span: Range<usize>,
     /// Key spans are in the file too.
     pub tag: Tag,
+    /// The link the tag was written inside (`[[B: @key]](url)`): its span in the file and its
+    /// destination.
+    pub link: Option<(Range<usize>, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,11 +293,16 @@ pub const CODE_MARK: char = '\u{E001}';
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
-    /// A paragraph, list item or table cell.
+    /// A paragraph, list item or table cell, in Markdown or in HTML.
     Prose,
     Heading,
     /// Inside a block quote: someone else's words.
     Quote,
+    /// A line that stands on its own: a front matter value a reader sees (the title, the
+    /// summary, which is also the lead, the meta description and the feed entry, a disclosure)
+    /// or a UI string of the theme. Read as prose of its own; tags are not read in it, since
+    /// they would not render there.
+    Field,
 }
 
 /// The text of one block, with evidence tags replaced by [`TAG_MARK`] and code spans by
@@ -317,22 +317,43 @@ pub struct Block {
     pub tags: Vec<usize>,
     /// `(offset in text, span in the file, verbatim)` of each piece of text.
     pieces: Vec<(usize, Range<usize>, bool)>,
+    /// Invisible characters removed from the text: where in `text` they stood, and where in
+    /// the file.
+    pub removed: Vec<(usize, crate::text::Removed)>,
+    /// Whether the claim detector reads it: all prose but the disclosures whose required
+    /// content is risks and harms.
+    pub read_for_claims: bool,
+    /// Read from HTML, where evidence tags are not read (they would be published as typed).
+    pub html: bool,
 }
 
 impl Block {
-    fn new(kind: BlockKind, item: bool) -> Self {
+    pub fn new(kind: BlockKind, item: bool) -> Self {
         Block {
             kind,
             item,
             text: String::new(),
             tags: Vec::new(),
             pieces: Vec::new(),
+            removed: Vec::new(),
+            read_for_claims: true,
+            html: false,
         }
     }
 
-    fn push(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
-        self.pieces.push((self.text.len(), source, verbatim));
-        self.text.push_str(text);
+    /// Appends text read from `source` of the file (`verbatim` when it is exactly those
+    /// bytes), normalised as every rule reads it ([`crate::text`]).
+    pub fn push(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
+        let at = self.text.len();
+        let mut removed = Vec::new();
+        for piece in crate::text::normalize_piece(text, source, verbatim, &mut |r| removed.push(r))
+        {
+            self.pieces
+                .push((self.text.len(), piece.source, piece.verbatim));
+            self.text.push_str(&piece.text);
+        }
+        self.removed
+            .extend(removed.into_iter().map(|r| (at + r.index, r)));
     }
 
     /// Byte offset in the file of byte `offset` of [`Block::text`].
@@ -353,6 +374,20 @@ impl Block {
         }
     }
 
+    /// Byte offset in the file just after the `len` bytes at `offset` of [`Block::text`]: a
+    /// character normalised from another (`）` read as `)`) ends where that one ends.
+    fn source_end(&self, offset: usize, len: usize) -> usize {
+        let i = self
+            .pieces
+            .partition_point(|p| p.0 <= offset)
+            .saturating_sub(1);
+        match self.pieces.get(i) {
+            Some((start, source, true)) => (source.start + offset - start + len).min(source.end),
+            Some((_, source, false)) => source.end,
+            None => 0,
+        }
+    }
+
     /// File span of a byte range of [`Block::text`], without surrounding white space.
     pub fn source_span(&self, range: Range<usize>) -> Range<usize> {
         let text = &self.text[range.clone()];
@@ -365,7 +400,7 @@ impl Block {
             .next_back()
             .map_or(0, char::len_utf8);
         let source_end = if end > start {
-            self.source_offset(end - last) + last
+            self.source_end(end - last, last)
         } else {
             self.source_offset(start)
         };
@@ -373,7 +408,15 @@ impl Block {
     }
 }
 
-/// Scans a body that starts at byte `offset` of its file.
+/// Adds the links and the text of the HTML block at `range` of the body.
+fn html_block(body: &str, range: Range<usize>, offset: usize, out: &mut Body) {
+    html_links(body, range.clone(), offset, &mut out.links);
+    if let Some(html) = body.get(range.clone()) {
+        out.blocks
+            .extend(super::html::text_blocks(html, offset + range.start));
+    }
+}
+
 /// Adds the links written in the HTML at `range` of the body, with spans in the file (the URL
 /// itself where it is written plainly, else the start of the HTML).
 fn html_links(body: &str, range: Range<usize>, offset: usize, out: &mut Vec<Link>) {
@@ -394,6 +437,7 @@ fn html_links(body: &str, range: Range<usize>, offset: usize, out: &mut Vec<Link
     }
 }
 
+/// Scans a body that starts at byte `offset` of its file.
 pub fn scan(body: &str, offset: usize) -> Body {
     let mut out = Body::default();
     let mut heading: Option<(u8, Option<String>, String)> = None;
@@ -403,6 +447,8 @@ pub fn scan(body: &str, offset: usize) -> Body {
     let mut item_depth = 0usize;
     let mut block: Option<Block> = None;
     let mut html_block: Option<Range<usize>> = None;
+    // Links open around the current text: a tag inside one is misplaced.
+    let mut links_open: Vec<(Range<usize>, String)> = Vec::new();
     let kind = |heading: bool, quote_depth: usize| {
         if heading {
             BlockKind::Heading
@@ -429,7 +475,11 @@ pub fn scan(body: &str, offset: usize) -> Body {
                         ..offset + run.source_offset(range.end);
                     current.tags.push(out.tags.len());
                     current.push(&TAG_MARK.to_string(), span.clone(), false);
-                    out.tags.push(TagAt { span, tag });
+                    out.tags.push(TagAt {
+                        span,
+                        tag,
+                        link: links_open.last().cloned(),
+                    });
                     last = range.end;
                 }
                 push_run_text(current, &run, last..run.text.len(), offset);
@@ -496,7 +546,7 @@ pub fn scan(body: &str, offset: usize) -> Body {
                     out.blocks.push(b);
                 }
                 if let Some(range) = html_block.take() {
-                    html_links(body, range, offset, &mut out.links);
+                    self::html_block(body, range, offset, &mut out);
                 }
                 match event {
                     Event::Start(MdTag::Heading { level, id, .. }) => {
@@ -525,12 +575,19 @@ pub fn scan(body: &str, offset: usize) -> Body {
                     Event::End(TagEnd::BlockQuote(_)) => {
                         quote_depth = quote_depth.saturating_sub(1)
                     }
-                    Event::Start(MdTag::Link { dest_url, .. }) => out.links.push(Link {
-                        dest: dest_url.to_string(),
-                        span: offset + range.start..offset + range.end,
-                        image: false,
-                        html: false,
-                    }),
+                    Event::Start(MdTag::Link { dest_url, .. }) => {
+                        let span = offset + range.start..offset + range.end;
+                        links_open.push((span.clone(), dest_url.to_string()));
+                        out.links.push(Link {
+                            dest: dest_url.to_string(),
+                            span,
+                            image: false,
+                            html: false,
+                        })
+                    }
+                    Event::End(TagEnd::Link) => {
+                        links_open.pop();
+                    }
                     Event::Start(MdTag::Image { dest_url, .. }) => out.links.push(Link {
                         dest: dest_url.to_string(),
                         span: offset + range.start..offset + range.end,
@@ -547,7 +604,7 @@ pub fn scan(body: &str, offset: usize) -> Body {
         out.blocks.push(b);
     }
     if let Some(range) = html_block.take() {
-        html_links(body, range, offset, &mut out.links);
+        self::html_block(body, range, offset, &mut out);
     }
     // Pages are kept for the whole run: no spare capacity.
     out.tags.shrink_to_fit();

@@ -9,6 +9,7 @@ pub mod html;
 pub mod markdown;
 pub mod references;
 pub mod tags;
+pub mod theme;
 
 use crate::content::{ContentFile, PageKind};
 use crate::lint::Diagnostic;
@@ -80,7 +81,10 @@ pub fn parse_page(file: ContentFile, diagnostics: &mut Vec<Diagnostic>) -> Page 
             )
         }
     };
-    let body = markdown::scan(&file.source.text[body_start..], body_start);
+    let mut body = markdown::scan(&file.source.text[body_start..], body_start);
+    let mut fields = field_blocks(&front, &file.source.text);
+    fields.append(&mut body.blocks);
+    body.blocks = fields;
     Page {
         source: file.source,
         kind: file.kind,
@@ -92,4 +96,39 @@ pub fn parse_page(file: ContentFile, diagnostics: &mut Vec<Diagnostic>) -> Page 
         body,
         treatments: std::sync::OnceLock::new(),
     }
+}
+
+/// The front matter values a reader sees, as blocks of prose of their own
+/// ([`markdown::BlockKind::Field`]) that map back to where each value is written.
+fn field_blocks(front: &FrontMatter, text: &str) -> Vec<markdown::Block> {
+    let mut out = Vec::new();
+    for (key, value, span) in front.published() {
+        if value.trim().is_empty() {
+            continue;
+        }
+        let written = text.get(span.clone()).unwrap_or_default();
+        let mut block = markdown::Block::new(markdown::BlockKind::Field, false);
+        // The guideline requires these to state risks, harms and what is not known of safety:
+        // statements of harm there are the disclosure, not claims to tag (tags do not render
+        // in front matter). Every other rule reads them.
+        block.read_for_claims = !matches!(
+            key,
+            "self_pay.risks" | "unapproved.safety_abroad" | "unapproved.relief_system"
+        );
+        // A plain or quoted scalar without escapes is the value as written; anything else
+        // (escapes, folded lines) maps to the whole value.
+        let inner = written
+            .strip_prefix(['"', '\''])
+            .and_then(|w| w.strip_suffix(['"', '\'']))
+            .filter(|w| *w == value);
+        if written == value {
+            block.push(value, span, true);
+        } else if inner.is_some() {
+            block.push(value, span.start + 1..span.end - 1, true);
+        } else {
+            block.push(value, span, false);
+        }
+        out.push(block);
+    }
+    out
 }

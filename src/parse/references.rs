@@ -27,6 +27,9 @@ pub const DESIGNS: &[&str] = &[
     "regulatory",
     "other",
 ];
+/// Who or what a source studied: a review of animal studies supports no more than the
+/// animal studies do.
+pub const POPULATIONS: &[&str] = &["human", "animal", "in-vitro"];
 pub const TYPES: &[&str] = &[
     "article",
     "book",
@@ -47,6 +50,7 @@ const FIELDS: &[&str] = &[
     "doi",
     "pmid",
     "design",
+    "population",
     "publisher",
     "place",
     "edition",
@@ -72,6 +76,8 @@ pub struct Reference {
     pub doi: Option<String>,
     pub pmid: Option<String>,
     pub design: String,
+    /// `human`, `animal` or `in-vitro`, when the entry says.
+    pub population: Option<String>,
     pub publisher: Option<String>,
     pub place: Option<String>,
     pub edition: Option<String>,
@@ -264,6 +270,7 @@ fn parse_entry(f: &mut Fields<'_>, entry: &yaml::Entry) -> Option<Reference> {
         match field.key.as_str() {
             "type" => r.kind = one_of(f, field, TYPES).unwrap_or_default(),
             "design" => r.design = one_of(f, field, DESIGNS).unwrap_or_default(),
+            "population" => r.population = one_of(f, field, POPULATIONS),
             "authors" => r.authors = f.string_list(field).unwrap_or_default(),
             "editors" => r.editors = f.string_list(field).unwrap_or_default(),
             "title" => r.title = f.string(field).unwrap_or_default(),

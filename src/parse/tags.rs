@@ -25,13 +25,7 @@ pub struct Tag {
     pub invisible: Option<char>,
 }
 
-/// Characters that take no space on screen, which word processors and web pages leave in
-/// copied text: soft hyphen, zero-width spaces and joiners, direction marks and embeddings,
-/// word joiner and invisible operators, and the zero-width no-break space (U+FEFF).
-pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-}
+pub use crate::text::is_invisible;
 
 /// Finds every tag in `text`, with its byte range.
 pub fn find(text: &str) -> Vec<(Range<usize>, Tag)> {

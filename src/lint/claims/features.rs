@@ -80,14 +80,7 @@ pub struct Normalized {
     pub origin: Vec<Range<usize>>,
 }
 
-/// Characters that change nothing a reader sees: soft hyphen, zero-width space and joiners,
-/// direction marks and embeddings, word joiner, byte-order mark.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
-}
+pub use crate::text::is_invisible;
 
 /// Characters of scripts written without spaces between words: kana and kanji.
 fn is_unspaced(c: char) -> bool {

@@ -70,6 +70,8 @@ pub struct Sentence {
     pub tier: Tier,
     /// For an untagged sentence read as a claim: why.
     pub why: Option<Explanation>,
+    /// What it is part of: prose, a quote, or a front matter value.
+    pub kind: BlockKind,
 }
 
 impl Sentence {
@@ -113,7 +115,8 @@ impl<'a> Around<'a> {
 /// A sentence as the lexicon of its language read it: the model's input and signals.
 pub struct Reading<'a> {
     pub lang: &'static str,
-    pub sentence: &'a str,
+    /// The sentence as read: quoted questions left out ([`without_quoted_questions`]).
+    pub sentence: std::borrow::Cow<'a, str>,
     pub around: Around<'a>,
     pub signals: Vec<Signal>,
     /// The site said this is not a claim.
@@ -123,7 +126,7 @@ pub struct Reading<'a> {
 impl Reading<'_> {
     pub fn input(&self) -> Input<'_> {
         Input {
-            sentence: self.sentence,
+            sentence: &self.sentence,
             previous: self.around.previous,
             heading: self.around.heading,
             lead_in: self.around.lead_in,
@@ -188,12 +191,13 @@ impl Detector {
             .lexicons
             .iter()
             .find(|l| sentence.chars().any(l.script))?;
-        let unmarked = if sentence.contains([TAG_MARK, CODE_MARK]) {
-            std::borrow::Cow::Owned(sentence.replace(TAG_MARK, "").replace(CODE_MARK, " "))
+        // A question is not a claim, quoted or not: 「TMS治療は効きますか？」とよく聞かれます。
+        let read = without_quoted_questions(sentence);
+        let text = if read.contains([TAG_MARK, CODE_MARK]) {
+            std::borrow::Cow::Owned(read.replace(TAG_MARK, "").replace(CODE_MARK, " "))
         } else {
-            std::borrow::Cow::Borrowed(sentence)
+            std::borrow::Cow::Borrowed(read.as_ref())
         };
-        let text = strip_quotations(&unmarked);
         let mut signals = Vec::new();
         let hits = lex.set.matches(&text);
         for (signal, lexeme) in [
@@ -210,15 +214,17 @@ impl Detector {
         if context.is_some_and(|c| names_treatment(lex, c)) {
             signals.push(Signal::ContextTreatment);
         }
+        let site_not_claim = lex
+            .site_not_claims
+            .as_ref()
+            .is_some_and(|r| r.is_match(&text));
+        drop(text);
         Some(Reading {
             lang: lex.lang,
-            sentence,
+            sentence: read,
             around,
             signals,
-            site_not_claim: lex
-                .site_not_claims
-                .as_ref()
-                .is_some_and(|r| r.is_match(&text)),
+            site_not_claim,
         })
     }
 
@@ -252,19 +258,39 @@ impl Detector {
         // The last sentence outside lists and tables: what introduces the next list.
         let mut lead_in: Option<usize> = None;
         for block in &page.body.blocks {
-            if block.kind == BlockKind::Heading {
-                heading = Some(&block.text);
-                previous = None;
-                lead_in = None;
-                continue;
-            }
-            if block.kind == BlockKind::Quote {
-                continue;
+            match block.kind {
+                BlockKind::Heading => {
+                    heading = Some(&block.text);
+                    previous = None;
+                    lead_in = None;
+                    continue;
+                }
+                // A title, summary or disclosure stands on its own.
+                BlockKind::Field => {
+                    previous = None;
+                    lead_in = None;
+                }
+                // Quoted or not, what the page publishes is read the same way.
+                BlockKind::Prose | BlockKind::Quote => {
+                    if previous.is_some_and(|i| out[i].kind == BlockKind::Field) {
+                        previous = None;
+                        lead_in = None;
+                    }
+                }
             }
             let mut tag_index = 0;
-            for range in segment::sentences(&block.text) {
+            for (n, range) in segment::sentences(&block.text).into_iter().enumerate() {
                 let raw = &block.text[range.clone()];
-                let marks = raw.matches(TAG_MARK).count();
+                let mut marks = raw.matches(TAG_MARK).count();
+                if n == 0 {
+                    // Tags before the first words of a block close no sentence of it.
+                    let before = block.text[..range.start].matches(TAG_MARK).count();
+                    let leading = raw
+                        .find(|c: char| c.is_alphanumeric())
+                        .map_or(0, |i| raw[..i].matches(TAG_MARK).count());
+                    tag_index += before + leading;
+                    marks -= leading;
+                }
                 let tags = block
                     .tags
                     .get(tag_index..tag_index + marks)
@@ -287,10 +313,16 @@ impl Detector {
                 let leveled = tags
                     .iter()
                     .any(|&i| page.body.tags.get(i).is_some_and(|t| t.tag.level.is_some()));
-                let (verdict, why) = if leveled {
+                let (verdict, why) = if leveled || !block.read_for_claims {
                     (Verdict::NONE, None)
                 } else {
-                    self.judge(&text, around, tags.is_empty())
+                    let (mut verdict, why) = self.judge(&text, around, tags.is_empty());
+                    // A title or summary is a line of its own, unlike the prose the model
+                    // learned from: only a confident reading counts there.
+                    if block.kind == BlockKind::Field && verdict.tier == Tier::Uncertain {
+                        verdict = Verdict::NONE;
+                    }
+                    (verdict, why)
                 };
                 out.push(Sentence {
                     span: block.source_span(range),
@@ -298,16 +330,15 @@ impl Detector {
                     tags,
                     tier: verdict.tier,
                     why,
+                    kind: block.kind,
                 });
                 previous = Some(out.len() - 1);
                 if !block.item {
                     lead_in = previous;
                 }
             }
-            // Marks outside any sentence (a block of tags only) attach to the last sentence.
-            if let (true, Some(last)) = (tag_index < block.tags.len(), out.last_mut()) {
-                last.tags.extend(&block.tags[tag_index..]);
-            }
+            // A block of tags only closes no sentence: its tags count for none
+            // (`claim/misplaced-tag`), not for the sentence before it.
         }
         out
     }
@@ -320,11 +351,46 @@ thread_local! {
         const { std::cell::RefCell::new(("", String::new(), false)) };
 }
 
+/// The sentence with the words of each quoted question left out (`「効きますか？」と` reads as
+/// `「…」と`): a question asks, it does not claim, whatever marks surround it. A quoted statement
+/// stays: putting a claim in quotation marks does not make it someone else's.
+pub fn without_quoted_questions(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['？', '?']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['「', '『', '“', '"']) {
+        let open_char = rest[open..].chars().next().unwrap_or('"');
+        let close_char = match open_char {
+            '「' => '」',
+            '『' => '』',
+            '“' => '”',
+            _ => '"',
+        };
+        let inner_start = open + open_char.len_utf8();
+        let Some(close) = rest[inner_start..].find(close_char) else {
+            break;
+        };
+        let inner = &rest[inner_start..inner_start + close];
+        out.push_str(&rest[..inner_start]);
+        if inner.trim_end().ends_with(['？', '?']) {
+            out.push('…');
+        } else {
+            out.push_str(inner);
+        }
+        out.push(close_char);
+        rest = &rest[inner_start + close + close_char.len_utf8()..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Does the context name a treatment (in the language of `lex`)?
 fn names_treatment(lex: &Compiled, context: &str) -> bool {
     LAST_CONTEXT.with_borrow_mut(|(lang, text, found)| {
         if *lang != lex.lang || text != context {
-            *found = lex.treatments.is_match(&strip_quotations(context));
+            *found = lex.treatments.is_match(context);
             *lang = lex.lang;
             text.clear();
             text.push_str(context);
@@ -400,44 +466,6 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
-/// Removes quoted words that are someone else's: a quoted sentence (`「効きますか？」と`,
-/// `"Will it cure me?"`) is reported speech, not the page's claim. Short quotes that name a
-/// thing (`「TMS治療」は`) are kept.
-pub fn strip_quotations(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['「', '『', '“', '"']) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find(['「', '『', '“', '"']) {
-        let open_char = rest[open..].chars().next().unwrap_or('"');
-        let close_char = match open_char {
-            '「' => '」',
-            '『' => '』',
-            '“' => '”',
-            _ => '"',
-        };
-        let inner_start = open + open_char.len_utf8();
-        let Some(close_rel) = rest[inner_start..].find(close_char) else {
-            break;
-        };
-        let inner = &rest[inner_start..inner_start + close_rel];
-        let after = &rest[inner_start + close_rel + close_char.len_utf8()..];
-        let reported = inner.ends_with(['。', '？', '！', '?', '!', '.'])
-            || after.starts_with('と')
-            || after.starts_with("って")
-            || after.starts_with("という")
-            || inner.chars().count() > 20;
-        out.push_str(&rest[..open]);
-        if !reported {
-            out.push_str(inner);
-        }
-        rest = after;
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,14 +475,18 @@ mod tests {
     }
 
     #[test]
-    fn quoted_speech_is_removed() {
+    fn quoted_questions_are_left_out_and_quoted_claims_are_not() {
         assert_eq!(
-            strip_quotations("患者さんから「TMSは効きますか？」とよく聞かれます。"),
-            "患者さんからとよく聞かれます。"
+            without_quoted_questions("「TMS治療は効きますか？」とよく聞かれます。"),
+            "「…」とよく聞かれます。"
         );
         assert_eq!(
-            strip_quotations("「TMS治療」は磁気を使います。"),
-            "TMS治療は磁気を使います。"
+            without_quoted_questions("「TMS治療はうつ病を改善します。」"),
+            "「TMS治療はうつ病を改善します。」"
+        );
+        assert_eq!(
+            without_quoted_questions("Patients ask \"Does TMS hurt?\" at the first visit."),
+            "Patients ask \"…\" at the first visit."
         );
     }
 

@@ -30,9 +30,16 @@ pub fn render<'s>(
             Some(file) => {
                 let line = file.line_range(d.span.start);
                 let text = &file.text[line.clone()];
-                let start = d.span.start.clamp(line.start, line.end) - line.start;
+                // On character boundaries whatever a rule gave: a report never fails.
+                let start = crate::source::floor_char_boundary(
+                    text,
+                    d.span.start.clamp(line.start, line.end) - line.start,
+                );
                 // A span over several lines is underlined to the end of its first line.
-                let end = d.span.end.clamp(line.start, line.end) - line.start;
+                let mut end = d.span.end.clamp(line.start, line.end) - line.start;
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
                 let snippet = Snippet::source(text)
                     .line_start(file.line_col(line.start).line)
                     .path(file.path.as_str())

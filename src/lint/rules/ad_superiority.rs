@@ -1,6 +1,6 @@
 #![cfg_attr(not(doctest), doc = include_str!("docs/ad/superiority.md"))]
 
-use crate::lint::advertising::{ALWAYS, Expression, scan};
+use crate::lint::advertising::{ALWAYS, Expression, negated, scan};
 use crate::lint::{Context, Diagnostic, Rule};
 use std::ops::Range;
 
@@ -47,8 +47,10 @@ const EXPRESSIONS: &[Expression] = &[
         allowed: ALWAYS,
     },
     Expression {
-        pattern: r"\bthe only (?:clinic|hospital|provider|place)\b",
-        allowed: ALWAYS,
+        // "the only clinic in Tokyo", "the only proven treatment", as 唯一 is caught; "not the
+        // only treatment" is fine.
+        pattern: r"\bthe only (?:[a-z-]+ ){0,3}?(?:clinics?|hospitals?|providers?|places?|treatments?|therap(?:y|ies)|options?|cures?|solutions?|doctors?|surgeons?|specialists?|centres?|centers?|way)\b",
+        allowed: negated,
     },
     Expression {
         pattern: r"\b(?:world|japan)'?s first\b|\bleading (?:clinic|provider|specialist)\b",

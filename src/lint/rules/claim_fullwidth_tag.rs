@@ -15,7 +15,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Some(c) => format!(
                     "evidence tag contains an invisible character, U+{:04X} ({})",
                     c as u32,
-                    invisible_name(c)
+                    crate::text::invisible_name(c)
                 ),
                 None => "evidence tag typed with full-width characters".to_string(),
             };
@@ -58,20 +58,5 @@ pub fn ascii_form(tag: &Tag) -> String {
         Some(level) if keys.is_empty() => format!("[{level}:]"),
         Some(level) => format!("[{level}: {}]", keys.join("; ")),
         None => format!("[{}]", keys.join("; ")),
-    }
-}
-
-/// What an invisible character is called, so that an editor can search for it.
-fn invisible_name(c: char) -> &'static str {
-    match c {
-        '\u{AD}' => "soft hyphen",
-        '\u{200B}' => "zero-width space",
-        '\u{200C}' => "zero-width non-joiner",
-        '\u{200D}' => "zero-width joiner",
-        '\u{200E}' | '\u{200F}' => "direction mark",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "text direction control",
-        '\u{2060}' => "word joiner",
-        '\u{FEFF}' => "zero-width no-break space",
-        _ => "invisible character",
     }
 }

@@ -5,8 +5,13 @@ use crate::lint::{Context, Diagnostic, Rule};
 /// The default scheme, highest first; caps by design apply only to it.
 const GRADE: &[&str] = &["A", "B", "C", "D"];
 
-/// The highest level (in [`GRADE`]) a design can support on its own.
-pub fn cap(design: &str) -> &'static str {
+/// The highest level (in [`GRADE`]) a source can support on its own: by what it studied (cells
+/// or animals support no more than D, whatever the design of the study or review), then by its
+/// design.
+pub fn cap(design: &str, population: Option<&str>) -> &'static str {
+    if matches!(population, Some("animal" | "in-vitro")) {
+        return "D";
+    }
     match design {
         "preclinical" => "D",
         "case-series" | "case-report" | "expert-opinion" => "C",
@@ -28,7 +33,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(level_rank) = rank(level) else {
                 continue;
             };
-            let designs: Option<Vec<(&str, &str)>> = tag
+            let designs: Option<Vec<(&str, &str, Option<&str>)>> = tag
                 .tag
                 .keys
                 .iter()
@@ -37,7 +42,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         .references
                         .get(k)
                         .filter(|r| !r.design.is_empty())
-                        .map(|r| (k.as_str(), r.design.as_str()))
+                        .map(|r| (k.as_str(), r.design.as_str(), r.population.as_deref()))
                 })
                 .collect();
             let Some(designs) = designs.filter(|d| !d.is_empty()) else {
@@ -45,13 +50,19 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             let best = designs
                 .iter()
-                .map(|(_, d)| cap(d))
+                .map(|(_, d, p)| cap(d, *p))
                 .min_by_key(|c| rank(c))
                 .unwrap_or("A");
             if level_rank >= rank(best).unwrap_or(0) {
                 continue;
             }
-            let sources: Vec<String> = designs.iter().map(|(k, d)| format!("@{k} ({d})")).collect();
+            let sources: Vec<String> = designs
+                .iter()
+                .map(|(k, d, p)| match p {
+                    Some(p @ ("animal" | "in-vitro")) => format!("@{k} ({d}, {p})"),
+                    _ => format!("@{k} ({d})"),
+                })
+                .collect();
             out.push(
                 Diagnostic::new(
                     Rule::EvidenceLevelExceedsSources,

@@ -13,6 +13,7 @@ pub mod ad_testimonial;
 pub mod cite_unknown_key;
 pub mod cite_unused_reference;
 pub mod claim_fullwidth_tag;
+pub mod claim_misplaced_tag;
 pub mod claim_missing_citation;
 pub mod claim_missing_level;
 pub mod claim_possibly_untagged;
@@ -38,6 +39,8 @@ pub mod review_due_soon;
 pub mod review_interval;
 pub mod review_missing;
 pub mod review_overdue;
+pub mod text_invisible_character;
+pub mod text_mixed_script;
 
 use super::diagnostic::Severity;
 
@@ -88,6 +91,7 @@ rules! {
     ClaimMissingCitation => "claim/missing-citation", Error, "a tag with a level but no citation";
     ClaimUnknownLevel => "claim/unknown-level", Error, "a level the site's scheme does not define";
     ClaimFullwidthTag => "claim/fullwidth-tag", Warning, "a tag typed with full-width or invisible characters";
+    ClaimMisplacedTag => "claim/misplaced-tag", Error, "a tag that closes no sentence, sits inside a link, or is typed where tags are not read (HTML, front matter)";
     CiteUnknownKey => "cite/unknown-key", Error, "a citation key that is not in references.yaml";
     CiteInvalidReference => "cite/invalid-reference", Error, "a reference with a malformed DOI or PMID, or missing fields";
     CiteUnusedReference => "cite/unused-reference", Info, "a reference no page cites";
@@ -119,6 +123,8 @@ rules! {
     LinkOtherLanguage => "link/other-language", Warning, "a link to a page in the other language";
     LinkMissingFile => "link/missing-file", Error, "an image or file that is not in static/";
     LinkUnsafe => "link/unsafe", Error, "a javascript:, vbscript: or data: URL";
+    TextInvisibleCharacter => "text/invisible-character", Error, "an invisible character (zero-width space, soft hyphen, direction mark) inside a word";
+    TextMixedScript => "text/mixed-script", Error, "a word with a look-alike letter of another script (a Cyrillic а in a Latin word)";
 }
 
 impl Rule {

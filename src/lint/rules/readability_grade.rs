@@ -2,6 +2,7 @@
 
 use super::readability_long_sentence::is_japanese;
 use crate::lint::{Context, Diagnostic, Rule};
+use crate::parse::markdown::BlockKind;
 
 /// Patient information aims at a reading grade of 8 or below.
 pub const MAX_GRADE: f64 = 8.0;
@@ -62,6 +63,12 @@ pub fn grade(sentences: &[&str]) -> Option<f64> {
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (page, sentences) in cx.articles() {
+        // The body's prose: the grade is of what is read as running text, not of the title
+        // or a disclosure (which `readability/long-sentence` still reads).
+        let sentences: Vec<_> = sentences
+            .iter()
+            .filter(|s| s.kind != BlockKind::Field)
+            .collect();
         let english: Vec<&str> = sentences
             .iter()
             .map(|s| s.text.as_str())
