@@ -688,6 +688,9 @@ AKASHI_SUPPRESS = ("<!-- akashi-ignore i18n/claim-mismatch: synthetic benchmark 
                    "language versions are generated independently, not translated -->")
 AKASHI_SUPPRESS_CLAIM = ("<!-- akashi-ignore %s: synthetic benchmark text stitched together from "
                          "unrelated sentences, not a claim -->")
+# The same, for a title or summary: a YAML comment on the line before the key.
+AKASHI_SUPPRESS_FIELD = ("# akashi-ignore %s: synthetic benchmark text, a summary that "
+                         "describes the page and claims nothing")
 
 AKASHI_AUTHORS = {
     "ja": ["山田 花子（看護師）", "鈴木 一郎（薬剤師）", "田中 美咲（管理栄養士）"],
@@ -834,14 +837,21 @@ def suppress_misread(outdir, akashi):
         with open(path, encoding="utf-8") as f:
             text = f.read().split("\n")
         rules_at = {}
+        # The line of the closing `---`: a finding above it is in a title or summary.
+        front_end = text.index("---", 1) if text and text[0] == "---" else 0
         for line, rule in lines:
             i = line - 1
+            if i < front_end:
+                rules_at.setdefault(i, set()).add(rule)
+                continue
             while i > 0 and text[i - 1].strip() not in ("", "---"):
                 i -= 1
             rules_at.setdefault(i, set()).add(rule)
         for i in sorted(rules_at, reverse=True):
             ids = ", ".join(r for r in CLAIM_RULES if r in rules_at[i])
-            if text[i].startswith("<!-- akashi-ignore i18n/claim-mismatch:"):
+            if i < front_end:
+                text.insert(i, AKASHI_SUPPRESS_FIELD % ids)
+            elif text[i].startswith("<!-- akashi-ignore i18n/claim-mismatch:"):
                 text[i] = text[i].replace("i18n/claim-mismatch:", "i18n/claim-mismatch, %s:" % ids, 1)
             else:
                 text.insert(i, AKASHI_SUPPRESS_CLAIM % ids)

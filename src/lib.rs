@@ -231,9 +231,12 @@ fn check_with(
     );
     // The theme's own text is on every page: read and checked like an article's prose.
     let theme_pages = parse::theme::prose(&theme, &site.config.default_language);
+    // A clone of its own: the first thread to search with a detector owns its caches, and
+    // that must be the worker thread that uses it for every page, not this one.
+    let theme_detector = detectors[0].clone();
     let theme_sentences: Vec<_> = theme_pages
         .iter()
-        .map(|p| detectors[0].sentences(p))
+        .map(|p| theme_detector.sentences(p))
         .collect();
     diagnostics.extend(lint::check_theme(
         &site,

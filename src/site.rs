@@ -201,14 +201,26 @@ impl Site {
         };
         let mut found = vec![false; self.config.treatments.len()];
         // Not the disclosures: they name the alternatives to the treatment the page is about.
-        for text in [&page.front.title, &page.front.summary]
-            .map(String::as_str)
-            .into_iter()
-            .chain([page.body_text()])
-        {
-            let text = crate::text::normalize(text);
+        let fields = [&page.front.title, &page.front.summary].map(|t| crate::text::normalize(t));
+        // The body as every rule reads it (normalised, HTML's text included, code left out),
+        // while its blocks are there; the raw text, normalised, once they have been dropped.
+        let blocks = &page.body.blocks;
+        let body = blocks
+            .is_empty()
+            .then(|| crate::text::normalize(page.body_text()));
+        let texts = fields
+            .iter()
+            .map(|t| t.as_ref())
+            .chain(body.as_deref())
+            .chain(
+                blocks
+                    .iter()
+                    .filter(|b| b.kind != crate::parse::markdown::BlockKind::Field)
+                    .map(|b| b.text.as_str()),
+            );
+        for text in texts {
             // Overlapping matches, so that a short name inside a longer one still counts.
-            for m in names.find_overlapping_iter(text.as_ref()) {
+            for m in names.find_overlapping_iter(text) {
                 found[self.treatment_of[m.pattern().as_usize()]] = true;
             }
         }

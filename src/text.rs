@@ -11,6 +11,7 @@ use std::ops::Range;
 /// copied text: soft hyphen, combining grapheme joiner, zero-width spaces and joiners,
 /// direction marks, embeddings and isolates, word joiner and invisible operators, Hangul and
 /// Mongolian fillers, variation selectors and the zero-width no-break space (U+FEFF).
+#[inline]
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
@@ -46,9 +47,24 @@ pub fn invisible_name(c: char) -> &'static str {
 
 /// Characters NFKC leaves as they are: ASCII other than controls, kana, common kanji and
 /// Japanese punctuation, which most of a page is made of.
+#[inline]
 fn is_stable(c: char) -> bool {
-    matches!(c, ' '..='~' | '\n' | '\t' | '\u{3001}'..='\u{3002}' | '\u{300C}'..='\u{300F}'
-        | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}')
+    matches!(c, ' '..='~' | '\n' | '\t' | '\u{3001}'..='\u{3035}' | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FC}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// Printable ASCII, to hand out one character of it without allocating.
+const ASCII: &str = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
+/// NFKC of the full-width forms of ASCII (`ＮＭＮ`, `（`, `？`) and of the ideographic space,
+/// the characters NFKC changes most often in Japanese text, without a table lookup.
+fn quick_nfkc(c: char) -> Option<&'static str> {
+    let ascii = match c {
+        '\u{FF01}'..='\u{FF5E}' => c as u32 - 0xFEE0,
+        '\u{3000}' => 0x20,
+        _ => return None,
+    } as usize;
+    ASCII.get(ascii - 0x20..ascii - 0x1F)
 }
 
 /// Marks that NFKC composes with the character before them: combining marks, and the
@@ -88,13 +104,14 @@ pub fn normalize_piece<'a>(
     verbatim: bool,
     removed: &mut impl FnMut(Removed),
 ) -> Vec<Piece<'a>> {
-    if text.chars().all(is_stable) {
+    // Most text is ASCII or common Japanese, which NFKC leaves as it is.
+    let Some(first) = text.find(|c: char| !is_stable(c)) else {
         return vec![Piece {
             text: text.into(),
             source,
             verbatim,
         }];
-    }
+    };
     let nfkc = icu_normalizer::ComposingNormalizerBorrowed::new_nfkc();
     let at = |i: usize| {
         if verbatim {
@@ -115,7 +132,10 @@ pub fn normalize_piece<'a>(
     let mut kept = 0;
     // Bytes of normalised text pushed so far.
     let mut written = 0;
-    let mut chars = text.char_indices().peekable();
+    let mut chars = text[first..]
+        .char_indices()
+        .map(|(i, c)| (first + i, c))
+        .peekable();
     while let Some((i, c)) = chars.next() {
         if is_stable(c) {
             continue;
@@ -130,13 +150,15 @@ pub fn normalize_piece<'a>(
             chars.next();
         }
         let cluster = &text[i..end];
-        let replacement: std::borrow::Cow<'_, str> = if is_invisible(c) && end == i + c.len_utf8() {
+        let replacement: std::borrow::Cow<'a, str> = if is_invisible(c) && end == i + c.len_utf8() {
             removed(Removed {
                 c,
                 at: at(i),
                 index: written + (i - kept),
             });
             "".into()
+        } else if let Some(ascii) = quick_nfkc(c).filter(|_| cluster.len() == c.len_utf8()) {
+            ascii.into()
         } else {
             let n = nfkc.normalize(cluster);
             if n == cluster {
@@ -155,7 +177,7 @@ pub fn normalize_piece<'a>(
         if !replacement.is_empty() {
             written += replacement.len();
             out.push(Piece {
-                text: replacement.into_owned().into(),
+                text: replacement,
                 source: span(i, end),
                 verbatim: false,
             });
@@ -177,12 +199,17 @@ pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().all(is_stable) {
         return text.into();
     }
-    let pieces = normalize_piece(text, 0..text.len(), true, &mut |_| {});
-    pieces
-        .into_iter()
-        .map(|p| p.text)
-        .collect::<String>()
-        .into()
+    // ICU's own pass, which keeps what is already normalised, then the invisible characters
+    // out (NFKC keeps them).
+    let n = icu_normalizer::ComposingNormalizerBorrowed::new_nfkc().normalize(text);
+    if n.contains(is_invisible) {
+        n.chars()
+            .filter(|&c| !is_invisible(c))
+            .collect::<String>()
+            .into()
+    } else {
+        n
+    }
 }
 
 /// Words (runs of letters) that mix scripts and contain a letter that looks like one of
@@ -192,7 +219,18 @@ pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn mixed_script_words(text: &str) -> Vec<(Range<usize>, char)> {
     use unicode_security::MixedScript;
     use unicode_security::mixed_script::is_potential_mixed_script_confusable_char;
-    if text.is_ascii() {
+    // Look-alike letters of Latin ones come from Greek, Cyrillic and Armenian (U+0370 to
+    // U+058F, led by bytes CD to D6 in UTF-8), and from Georgian, Cherokee and the Cyrillic
+    // and Cherokee extensions (led by E1 and EA): text without any such byte (English,
+    // Japanese) has none to find.
+    let lead =
+        |b: u8| u8::from(b.wrapping_sub(0xCD) <= 9) | u8::from(b == 0xE1) | u8::from(b == 0xEA);
+    // A chunk at a time, without an early exit inside it, so that the compiler can vectorise.
+    if !text
+        .as_bytes()
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(0u8, |acc, &b| acc | lead(b)) != 0)
+    {
         return Vec::new();
     }
     let mut out = Vec::new();

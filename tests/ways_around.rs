@@ -138,3 +138,23 @@ fn the_corrected_twins_stay_silent() {
         }
     }
 }
+
+#[test]
+fn a_comment_in_front_matter_suppresses_a_finding_in_the_value_below_it() {
+    let site = fixture("ways-around/summary/fires");
+    let path = site.path("content/a.ja.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let suppressed = text.replacen(
+        "summary:",
+        "# akashi-ignore claim/untagged: a test of suppression in front matter\nsummary:",
+        1,
+    );
+    std::fs::write(&path, suppressed).unwrap();
+    let json = akashi(&site.root, &["lint", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stdout);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert!(
+        !json.stdout.contains("claim/untagged") && !json.stdout.contains("suppress/"),
+        "{doc}"
+    );
+}

@@ -1,9 +1,9 @@
-//! Suppression comments: `<!-- akashi-ignore RULE[, RULE...]: reason -->`, and in a Fluent
-//! file the comment above a message, `# akashi-ignore RULE: reason`.
+//! Suppression comments: `<!-- akashi-ignore RULE[, RULE...]: reason -->`, and in front matter
+//! or a Fluent file the comment above a key or message, `# akashi-ignore RULE: reason`.
 //!
 //! A suppression covers the findings that start in the block after it (up to the next blank
 //! line): the paragraph, list or table on the following lines, or the rest of the paragraph
-//! when the comment stands inside one; in a Fluent file, the message below it. The reason is mandatory, because a reviewer must be able
+//! when the comment stands inside one; after a `#` comment, the key or message below it. The reason is mandatory, because a reviewer must be able
 //! to judge it; a suppression without one suppresses nothing. Suppressions that suppress
 //! nothing are reported, so that stale ones do not pile up.
 
@@ -78,7 +78,7 @@ pub fn apply<'p>(
                 span: span.clone(),
                 rules,
                 reason: parsed.reason,
-                covers: span.end..covered_end(&page.source, span.end),
+                covers: span.end..covered_end(&page.source.text, span),
                 used: false,
             });
         }
@@ -156,20 +156,29 @@ fn parse(html: &str) -> Option<Parsed> {
     Some(Parsed { ids, reason })
 }
 
-/// End of what a suppression ending at `from` covers: in a Fluent file the message that follows
-/// (its first line and the indented lines that continue it), elsewhere the block.
-fn covered_end(source: &crate::source::SourceFile, from: usize) -> usize {
-    if source.path.extension() != Some("ftl") {
-        return block_end(&source.text, from);
+/// End of what the suppression at `comment` covers: after a `#` comment (front matter YAML, a
+/// Fluent file) the entry on the next line and the lines indented deeper that continue it;
+/// after an HTML comment, the block.
+fn covered_end(text: &str, comment: &Range<usize>) -> usize {
+    let from = comment.end;
+    if !text[comment.start..].trim_start().starts_with('#') {
+        return block_end(text, from);
     }
-    let mut offset = from;
-    for (i, line) in source.text[from..].split_inclusive('\n').enumerate() {
-        if i > 0 && !line.starts_with([' ', '\t']) {
+    // From the start of the line after the comment.
+    let from = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+    let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let mut lines = text[from..].split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return text.len();
+    };
+    let mut offset = from + first.len();
+    for line in lines {
+        if line.trim().is_empty() || indent(line) <= indent(first) {
             return offset;
         }
         offset += line.len();
     }
-    source.text.len()
+    text.len()
 }
 
 /// End of the block that starts at `from`: the next blank line, or the end of the text.
@@ -204,6 +213,16 @@ mod tests {
         assert_eq!(p.reason, None);
         assert!(parse("<!-- a note -->").is_none());
         assert!(parse("<!-- akashi-ignorex y: z -->").is_none());
+    }
+
+    #[test]
+    fn a_yaml_or_fluent_comment_covers_the_entry_below_it() {
+        let text = "# akashi-ignore x: y\nsummary: a\n  b\ntitle: c\n";
+        let end = covered_end(text, &(0..20));
+        assert_eq!(&text[20..end], "\nsummary: a\n  b\n");
+        let ftl = "# akashi-ignore x: y\nmsg = { $n ->\n    [one] a\n   *[other] b\n}\nnext = c\n";
+        let end = covered_end(ftl, &(0..20));
+        assert!(ftl[20..end].contains("[other] b") && !ftl[20..end].contains("next"));
     }
 
     #[test]

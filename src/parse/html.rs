@@ -231,6 +231,14 @@ pub fn text_blocks(html: &str, offset: usize) -> Vec<Block> {
     if !html.contains('<') && !html.contains('&') {
         return Vec::new();
     }
+    // A comment alone (a suppression, a note to editors) holds nothing a reader sees.
+    let trimmed = html.trim();
+    if trimmed.starts_with("<!--")
+        && trimmed.ends_with("-->")
+        && trimmed.find("-->") == Some(trimmed.len() - 3)
+    {
+        return Vec::new();
+    }
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     let tokenizer = Tokenizer::new(TextSink::default(), TokenizerOpts::default());

@@ -85,6 +85,9 @@ pub fn parse_page(file: ContentFile, diagnostics: &mut Vec<Diagnostic>) -> Page 
     let mut fields = field_blocks(&front, &file.source.text);
     fields.append(&mut body.blocks);
     body.blocks = fields;
+    let mut comments = front_matter_suppressions(&file.source.text[..body_start]);
+    comments.append(&mut body.comments);
+    body.comments = comments;
     Page {
         source: file.source,
         kind: file.kind,
@@ -129,6 +132,29 @@ fn field_blocks(front: &FrontMatter, text: &str) -> Vec<markdown::Block> {
             block.push(value, span, false);
         }
         out.push(block);
+    }
+    out
+}
+
+/// `# akashi-ignore RULE: reason` lines in the front matter, as the HTML comments suppressions
+/// are read from, with the span of the comment: a title or summary has no line before it where
+/// an HTML comment could stand.
+fn front_matter_suppressions(front: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in front.split_inclusive('\n') {
+        let text = line.trim_end_matches(['\n', '\r']);
+        let comment = text.trim_start();
+        if let Some(rest) = comment.strip_prefix('#')
+            && rest.trim_start().starts_with("akashi-ignore")
+        {
+            let start = offset + (text.len() - comment.len());
+            out.push((
+                format!("<!-- {} -->", rest.trim()),
+                start..offset + text.len(),
+            ));
+        }
+        offset += line.len();
     }
     out
 }

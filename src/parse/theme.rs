@@ -122,7 +122,9 @@ fn messages(
             let lines = &comment.content[at..];
             let first = offset_of(lines[0]);
             let start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+            // The comment's lines, up to the line break before the message.
             let end = offset_of(m.id.name);
+            let end = text[..end].rfind('\n').unwrap_or(end);
             comments.push((format!("<!-- {} -->", lines.join(" ")), start..end));
         }
         let patterns = m.value.iter().chain(m.attributes.iter().map(|a| &a.value));

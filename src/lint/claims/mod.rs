@@ -355,7 +355,9 @@ thread_local! {
 /// `「…」と`): a question asks, it does not claim, whatever marks surround it. A quoted statement
 /// stays: putting a claim in quotation marks does not make it someone else's.
 pub fn without_quoted_questions(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['？', '?']) {
+    // One character at a time is a vectorised search; prose from blocks is normalised, so
+    // its `？` is `?` already.
+    if !text.contains('?') && !text.contains('？') {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

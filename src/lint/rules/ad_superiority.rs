@@ -9,6 +9,51 @@ fn blood_pressure(text: &str, m: Range<usize>) -> bool {
     text[m.end..].starts_with("血圧")
 }
 
+/// What "the only …" ranks when it is a boast: a provider or a treatment.
+const RANKED: &[&str] = &[
+    "clinic",
+    "clinics",
+    "hospital",
+    "hospitals",
+    "provider",
+    "providers",
+    "place",
+    "places",
+    "centre",
+    "centres",
+    "center",
+    "centers",
+    "doctor",
+    "doctors",
+    "surgeon",
+    "surgeons",
+    "specialist",
+    "specialists",
+    "treatment",
+    "treatments",
+    "therapy",
+    "therapies",
+    "cure",
+    "cures",
+];
+
+/// "the only" is a boast when one of the next four words is in [`RANKED`] ("the only proven
+/// treatment"), and fine when negated ("not the only treatment") or about anything else ("the
+/// only reliable way to know").
+fn not_a_ranking(text: &str, m: Range<usize>) -> bool {
+    if negated(text, m.clone()) {
+        return true;
+    }
+    !text[m.end..]
+        .split_whitespace()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .any(|w| RANKED.contains(&w.as_str()))
+}
+
 const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"日本一|世界一|地域一番|業界(?:一|No\.?\s*1|初)",
@@ -47,10 +92,9 @@ const EXPRESSIONS: &[Expression] = &[
         allowed: ALWAYS,
     },
     Expression {
-        // "the only clinic in Tokyo", "the only proven treatment", as 唯一 is caught; "not the
-        // only treatment" is fine.
-        pattern: r"\bthe only (?:[a-z-]+ ){0,3}?(?:clinics?|hospitals?|providers?|places?|treatments?|therap(?:y|ies)|options?|cures?|solutions?|doctors?|surgeons?|specialists?|centres?|centers?|way)\b",
-        allowed: negated,
+        // "the only clinic in Tokyo", "the only proven treatment", as 唯一 is caught.
+        pattern: r"\bthe only\b",
+        allowed: not_a_ranking,
     },
     Expression {
         pattern: r"\b(?:world|japan)'?s first\b|\bleading (?:clinic|provider|specialist)\b",
@@ -71,4 +115,24 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         "comparisons that present a clinic or treatment as the best are prohibited even when true (医療広告ガイドライン 第3 (3) 比較優良広告); describe what is offered instead",
         out,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::not_a_ranking;
+
+    fn boast(text: &str) -> bool {
+        let at = text.find("the only").unwrap();
+        !not_a_ranking(text, at..at + "the only".len())
+    }
+
+    #[test]
+    fn the_only_is_a_boast_about_providers_and_treatments_only() {
+        assert!(boast("We are the only clinic in Tokyo offering it."));
+        assert!(boast("It is the only proven treatment for this."));
+        assert!(!boast("TMS is not the only treatment for depression."));
+        assert!(!boast(
+            "Measuring it is the only reliable way to know your blood pressure."
+        ));
+    }
 }
