@@ -194,6 +194,13 @@ pub fn normalize_piece<'a>(
     out
 }
 
+/// Whether NFKC or the removal of invisible characters would change `text`: `false` for most
+/// of a page (ASCII, kana, common kanji and Japanese punctuation), which is then used as it is.
+#[inline]
+pub fn needs_normalizing(text: &str) -> bool {
+    !text.chars().all(is_stable)
+}
+
 /// `text` normalised, without a map back: for looking a word up.
 pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().all(is_stable) {

@@ -99,7 +99,8 @@ fn compiled(rule: Rule, expressions: &[Expression]) -> Arc<Compiled> {
         .clone()
 }
 
-/// Reports every match of `expressions` in the articles' titles, summaries and bodies.
+/// Reports every match of `expressions` in what published pages (articles and section
+/// introductions) say.
 pub fn scan(
     cx: &Context<'_>,
     rule: Rule,
@@ -109,7 +110,7 @@ pub fn scan(
     out: &mut Vec<Diagnostic>,
 ) {
     let compiled = compiled(rule, expressions);
-    for (page, _) in cx.articles() {
+    for (page, _) in cx.published() {
         let mut found: Vec<(Range<usize>, String)> = Vec::new();
         let mut search = |text: &str, map: &dyn Fn(usize) -> usize| {
             // Most text has none of the expressions: one pass over it says so.

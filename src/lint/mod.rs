@@ -42,6 +42,12 @@ impl<'a> Context<'a> {
             .filter(|(p, _)| p.is_article() && !p.front.draft)
     }
 
+    /// Published pages in scope (articles and section introductions, not drafts), with their
+    /// sentences: what readers read.
+    pub fn published(&self) -> impl Iterator<Item = (&'a Page, &'a [Sentence])> {
+        self.pages().filter(|(p, _)| !p.front.draft)
+    }
+
     /// Every page in scope with its sentences.
     pub fn pages(&self) -> impl Iterator<Item = (&'a Page, &'a [Sentence])> {
         let (pages, sentences) = (self.pages, self.sentences);

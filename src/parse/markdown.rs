@@ -345,6 +345,11 @@ impl Block {
     /// bytes), normalised as every rule reads it ([`crate::text`]).
     pub fn push(&mut self, text: &str, source: Range<usize>, verbatim: bool) {
         let at = self.text.len();
+        if !crate::text::needs_normalizing(text) {
+            self.pieces.push((at, source, verbatim));
+            self.text.push_str(text);
+            return;
+        }
         let mut removed = Vec::new();
         for piece in crate::text::normalize_piece(text, source, verbatim, &mut |r| removed.push(r))
         {

@@ -27,7 +27,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if cx.site.config.evidence_levels != ["A", "B", "C", "D"] {
         return;
     }
-    for (page, sentences) in cx.articles() {
+    for (page, sentences) in cx.published() {
         for s in sentences {
             let Some(tag) = s
                 .tags

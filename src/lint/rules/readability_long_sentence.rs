@@ -12,7 +12,7 @@ pub fn is_japanese(text: &str) -> bool {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (page, sentences) in cx.articles() {
+    for (page, sentences) in cx.published() {
         for s in sentences.iter().filter(|s| is_japanese(&s.text)) {
             let chars = s.text.chars().filter(|c| !c.is_whitespace()).count();
             if chars <= MAX_CHARS {
