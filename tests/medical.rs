@@ -111,3 +111,36 @@ fn the_sample_articles_on_unapproved_treatments_pass_honestly() {
     assert_eq!(code, 0);
     assert!(all.is_empty(), "{all:#?}");
 }
+
+#[test]
+fn an_advertising_page_trips_every_kind_of_violation_and_its_honest_twin_passes() {
+    let site = fixture("ad-page/fires");
+    let run = akashi(&site.root, &["lint"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    insta::assert_snapshot!("ad_page", run.stdout);
+    let (_, all) = findings(&site.root);
+    for lang in ["ja", "en"] {
+        for rule in [
+            "ad/celebrity",
+            "ad/unsourced-statistic",
+            "ad/absolute",
+            "ad/inducement",
+            "ad/before-after",
+        ] {
+            assert!(
+                all.iter().any(|d| d["lang"] == lang && d["rule"] == rule),
+                "{rule} not found in {lang}: {all:#?}"
+            );
+        }
+    }
+    assert!(
+        all.iter()
+            .any(|d| d["lang"] == "en" && d["rule"] == "ad/superiority"),
+        "\"the only … clinic\" not found"
+    );
+
+    let twin = fixture("ad-page/silent");
+    let (code, all) = findings(&twin.root);
+    assert_eq!(code, 0, "{all:#?}");
+    assert!(all.is_empty(), "{all:#?}");
+}

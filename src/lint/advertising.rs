@@ -40,13 +40,7 @@ pub fn negated(text: &str, m: Range<usize>) -> bool {
 /// Within the same sentence as words about results: for `100%`, which is fine in
 /// 「費用は100%自己負担」 but not in 「満足度100%」.
 pub fn not_about_results(text: &str, m: Range<usize>) -> bool {
-    let start = text[..m.start]
-        .rfind(['。', '.', '!', '?', '！', '？', '\n'])
-        .map_or(0, |i| i + 1);
-    let end = text[m.end..]
-        .find(['。', '.', '!', '?', '！', '？', '\n'])
-        .map_or(text.len(), |i| m.end + i);
-    let sentence = text[start..end].to_lowercase();
+    let sentence = text[sentence_around(text, &m)].to_lowercase();
     ![
         "効",
         "治",
@@ -64,6 +58,54 @@ pub fn not_about_results(text: &str, m: Range<usize>) -> bool {
     ]
     .iter()
     .any(|w| sentence.contains(w))
+}
+
+/// The sentence around a match: from just after the last sentence end before it to the next
+/// sentence end after it.
+pub fn sentence_around(text: &str, m: &Range<usize>) -> Range<usize> {
+    let ends = ['。', '.', '!', '?', '！', '？', '\n'];
+    let start = text[..m.start].rfind(ends).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[m.end..].find(ends).map_or(text.len(), |i| m.end + i);
+    start..end
+}
+
+/// The sentence carries an evidence tag: a figure with its source.
+pub fn tagged(text: &str, m: Range<usize>) -> bool {
+    let around = sentence_around(text, &m);
+    // The tag closes the sentence, so it may stand just after its end.
+    let after = &text[around.end..];
+    let after = &after[..after.len().min(8)];
+    text[around].contains(crate::parse::markdown::TAG_MARK)
+        || after
+            .trim_start_matches(['。', '.', ' '])
+            .starts_with(crate::parse::markdown::TAG_MARK)
+}
+
+/// Words of warning or a possibility around the match ("there is a small risk", 「痛みが出る
+/// ことがあります」): the sentence is honest about it, not a promise.
+pub fn hedged(text: &str, m: Range<usize>) -> bool {
+    let around = &text[sentence_around(text, &m)];
+    let lower = around.to_lowercase();
+    [
+        "ことがあります",
+        "場合があります",
+        "可能性",
+        "少ない",
+        "ほとんど",
+        "may ",
+        "can ",
+        "might ",
+        "some ",
+        "usually",
+        "most ",
+        "rarely",
+        "not ",
+        "no treatment",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// A rule's expressions, compiled once per run of the program.
@@ -109,8 +151,22 @@ pub fn scan(
     help: &str,
     out: &mut Vec<Diagnostic>,
 ) {
+    scan_pages(cx, rule, expressions, what, help, out, |_| true);
+}
+
+/// [`scan`], on the published pages for which `applies` holds (a page that gives what the
+/// guideline asks for next to the wording is exempt from some rules).
+pub fn scan_pages(
+    cx: &Context<'_>,
+    rule: Rule,
+    expressions: &[Expression],
+    what: &str,
+    help: &str,
+    out: &mut Vec<Diagnostic>,
+    applies: impl Fn(&crate::parse::Page) -> bool,
+) {
     let compiled = compiled(rule, expressions);
-    for (page, _) in cx.published() {
+    for (page, _) in cx.published().filter(|(p, _)| applies(p)) {
         let mut found: Vec<(Range<usize>, String)> = Vec::new();
         let mut search = |text: &str, map: &dyn Fn(usize) -> usize| {
             // Most text has none of the expressions: one pass over it says so.
@@ -144,5 +200,33 @@ pub fn scan(
                 .with_help(help),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sentence_around_a_match_starts_after_a_japanese_full_stop() {
+        let text = "当院の満足度は98%です。10人中9人が効果を実感しています。";
+        let at = text.find("10人").unwrap();
+        let around = sentence_around(text, &(at..at + "10人".len()));
+        assert_eq!(&text[around], "10人中9人が効果を実感しています");
+        // 100% after a full stop: this used to slice inside 。.
+        let text = "説明します。満足度100%";
+        let at = text.find("100").unwrap();
+        assert!(!not_about_results(text, at..text.len()));
+    }
+
+    #[test]
+    fn a_figure_is_sourced_when_its_sentence_carries_a_tag() {
+        let mark = crate::parse::markdown::TAG_MARK;
+        let text = format!("ある試験では、4.5%の患者が治療をやめました{mark}。");
+        let at = text.find("4.5").unwrap();
+        assert!(tagged(&text, at..at + 3));
+        let text = "当院の満足度は98%です。";
+        let at = text.find("98").unwrap();
+        assert!(!tagged(text, at..at + 2));
     }
 }

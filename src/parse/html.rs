@@ -93,6 +93,8 @@ pub fn links(html: &str) -> Vec<HtmlLink> {
 /// One step of HTML as [`text_blocks`] reads it.
 enum Step {
     Start(String),
+    /// The description of an image (`alt`), as decoded.
+    Alt(String),
     End(String),
     Text(String),
     /// A comment or doctype: nothing a reader sees.
@@ -125,6 +127,13 @@ impl TokenSink for TextSink {
                     };
                     let self_closing = tag.self_closing;
                     steps.push(Step::Start(name.clone()));
+                    if let Some(alt) = tag
+                        .attrs
+                        .iter()
+                        .find(|a| name == "img" && &*a.name.local == "alt")
+                    {
+                        steps.push(Step::Alt(alt.value.to_string()));
+                    }
                     if self_closing {
                         steps.push(Step::End(name));
                     }
@@ -247,7 +256,11 @@ pub fn text_blocks(html: &str, offset: usize) -> Vec<Block> {
     let steps = tokenizer.sink.steps.take();
 
     let mut out = Vec::new();
-    let mut cursor = Cursor { html, at: 0 };
+    let mut cursor = Cursor {
+        html,
+        at: 0,
+        last_tag: 0..0,
+    };
     let mut open: Vec<String> = Vec::new();
     let mut block: Option<Block> = None;
     let kind_of = |open: &[String]| {
@@ -313,6 +326,26 @@ pub fn text_blocks(html: &str, offset: usize) -> Vec<Block> {
                 }
             }
             Step::Other => cursor.skip_markup(),
+            // An image's description is read by people who cannot see it, and shown when it
+            // does not load: a line of its own.
+            Step::Alt(alt) => {
+                let tag = cursor.last_tag.clone();
+                let mut b = Block::new(BlockKind::Field, false);
+                b.html = true;
+                match html[tag.clone()]
+                    .find(alt.as_str())
+                    .filter(|_| !alt.is_empty())
+                {
+                    Some(at) => {
+                        let start = offset + tag.start + at;
+                        b.push(&alt, start..start + alt.len(), true);
+                    }
+                    None => b.push(&alt, offset + tag.start..offset + tag.end, false),
+                }
+                if !b.text.trim().is_empty() {
+                    out.push(b);
+                }
+            }
             Step::Text(text) => {
                 let pieces = cursor.align(&text);
                 if open.iter().any(|e| is_hidden(e)) {
@@ -349,6 +382,8 @@ pub fn text_blocks(html: &str, offset: usize) -> Vec<Block> {
 struct Cursor<'a> {
     html: &'a str,
     at: usize,
+    /// The last tag moved past.
+    last_tag: std::ops::Range<usize>,
 }
 
 impl Cursor<'_> {
@@ -377,6 +412,7 @@ impl Cursor<'_> {
                 (None, '"' | '\'') => quote = Some(c),
                 (None, '>') => {
                     self.at = start + i + 1;
+                    self.last_tag = start..self.at;
                     return;
                 }
                 _ => {}
@@ -523,5 +559,14 @@ mod tests {
         assert_eq!(found[1].0, BlockKind::Quote);
         assert_eq!(found[2].2, "Q");
         assert_eq!(found[3].2, "A");
+    }
+
+    #[test]
+    fn an_image_description_is_read_where_it_is_written() {
+        let html = "<p><img src=\"a.jpg\" alt=\"施術前後の写真\"></p>";
+        let blocks = text_blocks(html, 10);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].text, "施術前後の写真");
+        assert_eq!(blocks[0].source_offset(0), 10 + html.find('施').unwrap());
     }
 }

@@ -1,6 +1,24 @@
 #![cfg_attr(not(doctest), doc = include_str!("docs/ad/absolute.md"))]
 
-use crate::lint::advertising::{ALWAYS, Expression, negated, not_about_results, scan};
+use crate::lint::advertising::{ALWAYS, Expression, hedged, negated, not_about_results, scan};
+use std::ops::Range;
+
+/// A sentence that says comfort or safety is usual, not certain (「痛みがない方もいます」,
+/// "most people find it painless", "it is not completely safe"), or asks ("Is it painless?").
+fn honest_about_it(text: &str, m: Range<usize>) -> bool {
+    let ends = ['。', '.', '!', '?', '！', '？', '\n'];
+    let end = text[m.end..].find(ends).map_or(text.len(), |i| m.end + i);
+    let question = text[end..].starts_with(['?', '？']) || text[m.end..end].ends_with("か");
+    question
+        || negated(text, m.clone())
+        || hedged(text, m.clone())
+        || text[m.end..end].contains("方もいます")
+}
+
+/// 無痛分娩 (labour with an epidural) is the name of a care, not a promise.
+fn painless_birth(text: &str, m: Range<usize>) -> bool {
+    text[m.end..].starts_with("分娩") || honest_about_it(text, m)
+}
 use crate::lint::{Context, Diagnostic, Rule};
 
 const EXPRESSIONS: &[Expression] = &[
@@ -31,6 +49,19 @@ const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"リスク(?:は|が)?(?:ない|ありません|ゼロ)",
         allowed: ALWAYS,
+    },
+    Expression {
+        // Comfort and safety promised without exception.
+        pattern: r"痛み(?:は|が|も|の)?(?:なし|ない|なく|ありません|ゼロ)|痛くない|痛くありません|ダウンタイム(?:は|が|も)?(?:なし|ない|ありません|ゼロ|0)|安全性\s*100\s*[%％]|100\s*[%％]\s*安全|(?:完全に|絶対に|確実に)安全|リスク(?:なし|ゼロ)",
+        allowed: honest_about_it,
+    },
+    Expression {
+        pattern: r"無痛",
+        allowed: painless_birth,
+    },
+    Expression {
+        pattern: r"\bpainless\b|\bpain[- ]free\b|\b(?:zero|no) pain\b|\b(?:no|zero) downtime\b|\b(?:completely|perfectly|totally|absolutely|100\s*%) safe\b",
+        allowed: honest_about_it,
     },
     Expression {
         pattern: r"\bguarantee(?:d|s)?\b",

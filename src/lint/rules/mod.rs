@@ -6,10 +6,14 @@
 //! the module documentation of the rule's code and what `akashi explain` prints.
 
 pub mod ad_absolute;
+pub mod ad_before_after;
+pub mod ad_celebrity;
 pub mod ad_exaggeration;
+pub mod ad_inducement;
 pub mod ad_price_emphasis;
 pub mod ad_superiority;
 pub mod ad_testimonial;
+pub mod ad_unsourced_statistic;
 pub mod cite_unknown_key;
 pub mod cite_unused_reference;
 pub mod claim_fullwidth_tag;
@@ -110,10 +114,14 @@ rules! {
     ReviewDueSoon => "review/due-soon", Warning, "a medical review due within 60 days";
     DisclosureSelfPay => "disclosure/self-pay", Error, "a page about self-pay or unapproved treatment without the 自由診療 disclosures";
     DisclosureUnapproved => "disclosure/unapproved", Error, "a page about an unapproved or off-label treatment without the 未承認医薬品等 disclosures";
-    AdAbsolute => "ad/absolute", Error, "absolute or guaranteed results (絶対, 完治, 副作用なし, guaranteed, cure)";
+    AdAbsolute => "ad/absolute", Error, "absolute or guaranteed results, comfort or safety (絶対, 完治, 副作用なし, 痛みなし, ダウンタイムゼロ, guaranteed, cure, painless)";
     AdSuperiority => "ad/superiority", Error, "claims of superiority (日本一, No.1, 最高, best)";
     AdExaggeration => "ad/exaggeration", Error, "exaggeration (画期的, 奇跡, miracle, breakthrough)";
-    AdTestimonial => "ad/testimonial", Error, "patient testimonials and before/after content about treatment effect";
+    AdTestimonial => "ad/testimonial", Error, "patient testimonials about treatment effect (体験談, 患者様の声, 口コミ)";
+    AdBeforeAfter => "ad/before-after", Error, "before/after photos without the treatment, its cost and its risks beside them (症例写真, ビフォーアフター)";
+    AdCelebrity => "ad/celebrity", Error, "endorsement through celebrities, athletes or the media (有名人, 芸能人, \"as seen on TV\")";
+    AdUnsourcedStatistic => "ad/unsourced-statistic", Error, "a satisfaction or success figure without its source (満足度98%, \"97% of patients\")";
+    AdInducement => "ad/inducement", Error, "gifts, points and rewards for reviews or referrals (プレゼント, 特典, \"free gift\")";
     AdPriceEmphasis => "ad/price-emphasis", Warning, "price or campaign emphasis (キャンペーン, 割引, discount)";
     EvidenceOverstated => "evidence/overstated", Error, "wording more certain than the claim's evidence level";
     ReadabilityLongSentence => "readability/long-sentence", Warning, "a Japanese sentence over 100 characters";
