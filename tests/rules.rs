@@ -3,19 +3,14 @@
 
 mod common;
 
-use common::{akashi, fixture, repo};
+use common::{akashi, fixture};
 
 fn rule_of(dir: &str) -> String {
     dir.replacen('-', "/", 1)
 }
 
 fn rule_dirs() -> Vec<String> {
-    let mut dirs: Vec<String> = std::fs::read_dir(repo().join("tests/fixtures/rules"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    dirs.sort();
-    dirs
+    common::fixture_names("rules")
 }
 
 /// Rule ids a run reports: from JSON for findings, from the report for a failed run.

@@ -15,12 +15,7 @@ struct Expected {
 }
 
 fn cases() -> Vec<String> {
-    let mut dirs: Vec<String> = std::fs::read_dir(repo().join("tests/fixtures/ways-around"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    dirs.sort();
-    dirs
+    common::fixture_names("ways-around")
 }
 
 fn expected(case: &str) -> Vec<Expected> {

@@ -46,6 +46,16 @@ pub fn fixture(name: &str) -> Site {
     Site { _dir: dir, root }
 }
 
+/// The names of the entries of `tests/fixtures/<dir>`, sorted: one per fixture site.
+pub fn fixture_names(dir: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(repo().join("tests/fixtures").join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();

@@ -1,13 +1,14 @@
 #![cfg_attr(not(doctest), doc = include_str!("docs/ad/absolute.md"))]
 
-use crate::lint::advertising::{ALWAYS, Expression, hedged, negated, not_about_results, scan};
+use crate::lint::advertising::{
+    ALWAYS, Expression, hedged, negated, not_about_results, scan, sentence_around,
+};
 use std::ops::Range;
 
 /// A sentence that says comfort or safety is usual, not certain (「痛みがない方もいます」,
 /// "most people find it painless", "it is not completely safe"), or asks ("Is it painless?").
 fn honest_about_it(text: &str, m: Range<usize>) -> bool {
-    let ends = ['。', '.', '!', '?', '！', '？', '\n'];
-    let end = text[m.end..].find(ends).map_or(text.len(), |i| m.end + i);
+    let end = sentence_around(text, &m).end;
     let question = text[end..].starts_with(['?', '？']) || text[m.end..end].ends_with("か");
     question
         || negated(text, m.clone())
