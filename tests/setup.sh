@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# `npm install` rather than `npm ci`: the lock file holds only the Pagefind binary package
-# for this platform, which `npm ci` rejects as out of sync.
-npm install --no-audit --no-fund --loglevel=error
+# `npm ci` installs exactly what package-lock.json records and never rewrites it, so the test
+# command leaves a clone as it found it. The lock file records Pagefind's binary package for
+# every platform (npm installs only this one).
+npm ci --no-audit --no-fund --loglevel=error
 
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
