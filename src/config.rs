@@ -214,6 +214,31 @@ impl Config {
         self.languages.iter().map(|l| l.code.as_str())
     }
 
+    /// The site a command run in `start` works on: the nearest folder, `start` or one above it,
+    /// that holds a `site.yaml` (as git finds its repository). Returned relative to `start`
+    /// (`.`, `..`, `../..`) so that messages stay short.
+    pub fn find_root(start: &Utf8Path) -> Result<Utf8PathBuf> {
+        let absolute = std::path::absolute(start).map_err(|e| Error::io(start, "open", e))?;
+        let mut up = Utf8PathBuf::from(".");
+        for folder in absolute.ancestors() {
+            if folder.join(FILE_NAME).is_file() {
+                return Ok(match (start.as_str(), up.as_str()) {
+                    (_, ".") => start.to_path_buf(),
+                    (".", _) => up,
+                    _ => start.join(up),
+                });
+            }
+            up = if up == "." {
+                "..".into()
+            } else {
+                up.join("..")
+            };
+        }
+        Err(Error::msg(format!(
+            "no {FILE_NAME} in `{start}` or any folder above it: run akashi inside a site, pass --root DIR, or start a site with `akashi init`"
+        )))
+    }
+
     /// Reads `site.yaml` in `root`.
     pub fn load(root: &Utf8Path) -> Result<Config> {
         let path = root.join(FILE_NAME);

@@ -307,6 +307,34 @@ fn canonical(path: &Utf8Path) -> Result<Utf8PathBuf> {
         .map_err(|_| Error::msg(format!("`{path}` does not resolve to a UTF-8 path")))
 }
 
+/// Writes `bytes` to `path` whole or not at all (a report for CI, say): into a temporary file
+/// beside it, then renamed over it. An existing file keeps its permissions; a new one is
+/// readable by everyone, as files written the ordinary way are.
+pub fn replace_file(path: &Utf8Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_str().is_empty() => dir,
+        _ => Utf8Path::new("."),
+    };
+    let mut temp =
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, "write in", e))?;
+    std::io::Write::write_all(&mut temp, bytes).map_err(|e| Error::io(path, "write", e))?;
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        #[cfg(unix)]
+        Err(_) => Some(std::os::unix::fs::PermissionsExt::from_mode(0o644)),
+        #[cfg(not(unix))]
+        Err(_) => None,
+    };
+    if let Some(permissions) = permissions {
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(|e| Error::io(path, "write", e))?;
+    }
+    temp.persist(path)
+        .map_err(|e| Error::io(path, "replace", e.error))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

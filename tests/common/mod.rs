@@ -81,10 +81,18 @@ pub const TODAY_EPOCH: &str = "1795305600";
 
 /// Runs akashi with `args` in `cwd`.
 pub fn akashi(cwd: &Path, args: &[&str]) -> Run {
+    akashi_env(cwd, args, &[("NO_COLOR", "1")])
+}
+
+/// Runs akashi with `args` in `cwd` and the given environment variables (and none of the
+/// colour variables of the environment the tests run in).
+pub fn akashi_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_akashi"))
         .args(args)
         .current_dir(cwd)
-        .env("NO_COLOR", "1")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .envs(env.iter().copied())
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .output()
         .unwrap();

@@ -19,7 +19,7 @@ fn escape_property(s: &str) -> String {
 pub fn render<'s>(
     diagnostics: &[Diagnostic],
     source: impl Fn(&Diagnostic) -> Option<&'s SourceFile>,
-    uri_prefix: &str,
+    failure: Option<&str>,
 ) -> String {
     let mut out = String::new();
     for d in diagnostics {
@@ -28,10 +28,7 @@ pub fn render<'s>(
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut props = vec![format!(
-            "file={}",
-            escape_property(&format!("{uri_prefix}{}", d.file))
-        )];
+        let mut props = vec![format!("file={}", escape_property(d.file.as_str()))];
         if let Some(file) = source(d) {
             let (start, end) = (file.line_col(d.span.start), file.line_col(d.span.end));
             props.push(format!("line={}", start.line));
@@ -52,6 +49,12 @@ pub fn render<'s>(
             "::{command} {}::{}\n",
             props.join(","),
             escape_data(&message)
+        ));
+    }
+    if let Some(why) = failure {
+        out.push_str(&format!(
+            "::error title=akashi could not check the site::{}\n",
+            escape_data(why)
         ));
     }
     out

@@ -42,7 +42,7 @@ pub fn render<'s>(
                 }
                 let snippet = Snippet::source(text)
                     .line_start(file.line_col(line.start).line)
-                    .path(file.path.as_str())
+                    .path(d.file.as_str())
                     .annotation(AnnotationKind::Primary.span(start..end.max(start)));
                 report.push(title.element(snippet));
             }

@@ -1,5 +1,6 @@
 //! `--format json`: `{"version": 1, "diagnostics": [...], "summary": {...}}`, with 1-based
-//! lines and columns counted in characters (Unicode scalar values), not bytes.
+//! lines and columns counted in characters (Unicode scalar values), not bytes. A run that
+//! failed (exit code 2) adds `"error": "why"`, after the findings that explain it.
 
 use super::Summary;
 use crate::lint::Diagnostic;
@@ -9,6 +10,7 @@ use serde_json::json;
 pub fn render<'s>(
     diagnostics: &[Diagnostic],
     source: impl Fn(&Diagnostic) -> Option<&'s SourceFile>,
+    failure: Option<&str>,
 ) -> String {
     let items: Vec<_> = diagnostics
         .iter()
@@ -31,7 +33,10 @@ pub fn render<'s>(
             })
         })
         .collect();
-    let doc = json!({"version": 1, "diagnostics": items, "summary": Summary::of(diagnostics)});
+    let mut doc = json!({"version": 1, "diagnostics": items, "summary": Summary::of(diagnostics)});
+    if let Some(why) = failure {
+        doc["error"] = json!(why);
+    }
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text

@@ -143,4 +143,45 @@ impl Rule {
     pub fn ids() -> impl Iterator<Item = &'static str> {
         Rule::ALL.iter().map(|r| r.id())
     }
+
+    /// The "What it finds" paragraph of the documentation, on one line: longer than the
+    /// summary, for SARIF's full description and `akashi rules --format json`.
+    pub fn description(self) -> String {
+        let doc = self.doc();
+        let section = doc
+            .split("## What it finds")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .unwrap_or_default();
+        let paragraph = section.trim().split("\n\n").next().unwrap_or_default();
+        paragraph.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Where the rule's documentation is published: its page in the repository, at the tag of
+    /// this version.
+    pub fn doc_url(self) -> String {
+        format!(
+            "{}/blob/v{}/src/lint/rules/docs/{}.md",
+            env!("CARGO_PKG_REPOSITORY"),
+            env!("CARGO_PKG_VERSION"),
+            self.id()
+        )
+    }
+}
+
+#[cfg(test)]
+mod description_tests {
+    use super::Rule;
+
+    #[test]
+    fn every_rule_has_a_description_longer_than_its_summary() {
+        for rule in Rule::ALL {
+            let description = rule.description();
+            assert!(
+                description.len() > rule.summary().len() && !description.contains("Why it matters"),
+                "{}: {description}",
+                rule.id()
+            );
+        }
+    }
 }
