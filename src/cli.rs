@@ -87,6 +87,20 @@ pub enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Start a site: site.yaml with every key explained, an article pair with a tagged claim,
+    /// and references.yaml (the theme is built in)
+    Init {
+        /// The folder of the new site (created if needed)
+        #[arg(default_value = ".")]
+        dir: Utf8PathBuf,
+        /// Also write the built-in theme (templates, UI strings, style sheet, scripts) for
+        /// editing; in an existing site, write only the theme
+        #[arg(long)]
+        theme: bool,
+        /// The date to fill in (default: SOURCE_DATE_EPOCH or today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<jiff::civil::Date>,
+    },
     /// Create a new article in every language of the site, as a draft
     New {
         /// Where: SECTION/SLUG, for example treatments/ketamine
@@ -269,6 +283,35 @@ fn run(command: Command, terminal: Terminal) -> Result<u8> {
             })?;
             Ok(0)
         }
+        Command::Init { dir, theme, today } => {
+            use crate::scaffold::init::{What, init};
+            let options = crate::Options::new(today)?;
+            let is_site = dir.join(crate::config::FILE_NAME).exists();
+            let what = if theme && is_site {
+                What::Theme
+            } else {
+                What::Site { theme }
+            };
+            let written = init(&dir, what, options.today)?;
+            if !terminal.quiet {
+                let mut text = String::new();
+                for file in &written {
+                    text.push_str(&format!("created {file}\n"));
+                }
+                if what != What::Theme {
+                    let cd = if dir == "." {
+                        String::new()
+                    } else {
+                        format!("cd {dir} && ")
+                    };
+                    text.push_str(&format!(
+                        "\nA bilingual site with one article pair. Next:\n  {cd}akashi serve      # see it at http://127.0.0.1:8000/, reloading on every save\n  akashi new treatments/NAME   # add an article in both languages\n  akashi lint       # what CI checks\n"
+                    ));
+                }
+                let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            }
+            Ok(0)
+        }
         Command::New { path, root, today } => {
             let options = crate::Options::new(today)?;
             let config = crate::config::Config::load(&site_root(root)?)?;
@@ -324,7 +367,7 @@ fn build(
         Some(_) if terminal.quiet => {}
         Some(n) => {
             if !built.search_index {
-                text.push_str("note: no search index: Pagefind was not found (run `npm install` in the site folder)\n");
+                text.push_str("note: no search index: Pagefind was not found (`npm install pagefind` in the site folder, or `pagefind` on the PATH)\n");
             }
             text.push_str(&format!(
                 "built {n} files into {out} ({})\n",

@@ -16,6 +16,8 @@ pub const FILE_NAME: &str = "site.yaml";
 pub struct Config {
     /// The site's folder.
     pub root: Utf8PathBuf,
+    /// `site.yaml` itself, for the findings about what it says or lacks.
+    pub source: SourceFile,
     /// Absolute URL the site is published under, without a trailing slash.
     pub base_url: String,
     pub default_language: String,
@@ -434,6 +436,7 @@ fn parse(
         None => return None,
     };
     Some(Config {
+        source: source.clone(),
         root: root.to_path_buf(),
         base_url: base_url?,
         default_language,

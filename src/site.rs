@@ -140,6 +140,7 @@ impl Site {
             .map(|p| &p.source)
             .chain(self.references_source.iter())
             .chain(self.other_sources.iter())
+            .chain(std::iter::once(&self.config.source))
     }
 
     pub fn source(&self, path: &Utf8Path) -> Option<&SourceFile> {

@@ -211,8 +211,21 @@ fn remove_tree(dir: &Utf8Path) {
     }
 }
 
-/// Copies the files under `dir` (the site's `static/`) as output files.
+/// The built-in theme's static files, then the files under `dir` (the site's `static/`), as
+/// output files; a site's file replaces the built-in one at the same path.
 pub fn static_files(dir: &Utf8Path) -> Result<Vec<OutputFile>> {
+    let own = own_static_files(dir)?;
+    let mut files: Vec<OutputFile> = crate::theme::builtin::static_files()
+        .into_iter()
+        .filter(|(path, _)| !own.iter().any(|f| f.path == *path))
+        .map(|(path, bytes)| OutputFile::new(path, bytes))
+        .collect();
+    files.extend(own);
+    Ok(files)
+}
+
+/// The files under `dir` (the site's `static/`) as output files.
+fn own_static_files(dir: &Utf8Path) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     if dir.is_symlink() {
         return Err(Error::msg(format!(

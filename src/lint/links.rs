@@ -192,6 +192,9 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
                 "copy the file into static/ instead of linking to it",
             );
         }
+        Err(_) if crate::theme::builtin::has_static(absolute.trim_start_matches('/')) => {
+            return None;
+        }
         _ => {}
     }
     let looks_like_page =

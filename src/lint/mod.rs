@@ -137,6 +137,7 @@ const SITE_RULES: &[Check] = &[
     rules::i18n_missing_ui_string::check,
     rules::content_duplicate_url::check,
     rules::cite_unused_reference::check,
+    rules::disclosure_site_statements::check,
 ];
 
 /// The findings of the local rules on one page, given its sentences. `site` needs its

@@ -25,6 +25,7 @@ pub mod claim_unknown_level;
 pub mod claim_untagged;
 pub mod content_duplicate_url;
 pub mod disclosure_self_pay;
+pub mod disclosure_site_statements;
 pub mod disclosure_unapproved;
 pub mod evidence_level_exceeds_sources;
 pub mod evidence_overstated;
@@ -114,6 +115,7 @@ rules! {
     ReviewDueSoon => "review/due-soon", Warning, "a medical review due within 60 days";
     DisclosureSelfPay => "disclosure/self-pay", Error, "a page about self-pay or unapproved treatment without the 自由診療 disclosures";
     DisclosureUnapproved => "disclosure/unapproved", Error, "a page about an unapproved or off-label treatment without the 未承認医薬品等 disclosures";
+    DisclosureSiteStatements => "disclosure/site-statements", Error, "site.yaml lacks the publisher, contact, conflict-of-interest or funding statement shown under every article";
     AdAbsolute => "ad/absolute", Error, "absolute or guaranteed results, comfort or safety (絶対, 完治, 副作用なし, 痛みなし, ダウンタイムゼロ, guaranteed, cure, painless)";
     AdSuperiority => "ad/superiority", Error, "claims of superiority (日本一, No.1, 最高, best)";
     AdExaggeration => "ad/exaggeration", Error, "exaggeration (画期的, 奇跡, miracle, breakthrough)";

@@ -1,5 +1,7 @@
 //! The site's look and words: Tera templates in `templates/` and Fluent UI strings in
-//! `locales/<lang>/*.ftl`, read once per run.
+//! `locales/<lang>/*.ftl`, read once per run: the built-in theme ([`builtin`]), with the
+//! site's own files in its place file by file, and the site's own messages in place of the
+//! built-in ones message by message.
 //!
 //! The lint uses the theme to check that every UI string a template or akashi itself asks for
 //! exists in every language; the renderer builds its Tera instance and Fluent bundles from it.
@@ -9,7 +11,9 @@ use crate::error::{Error, Result};
 use crate::lint::{Diagnostic, Rule};
 use crate::source::SourceFile;
 use camino::Utf8PathBuf;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub mod builtin;
 
 pub const TEMPLATES_DIR: &str = "templates";
 pub const LOCALES_DIR: &str = "locales";
@@ -42,73 +46,64 @@ pub struct Locale {
 
 impl Theme {
     pub fn load(config: &Config) -> Result<(Theme, Vec<Diagnostic>)> {
-        let templates = read_dir(config, &config.root.join(TEMPLATES_DIR), "html")?;
-        if templates.is_empty() {
-            return Err(Error::msg(format!(
-                "no templates in `{}/{TEMPLATES_DIR}/`",
-                config.root
-            )));
+        let mut templates: BTreeMap<String, SourceFile> = builtin::templates()
+            .into_iter()
+            .filter(|(name, _)| name.ends_with(".html"))
+            .map(|(name, text)| {
+                let path = format!("{}/{TEMPLATES_DIR}/{name}", builtin::PREFIX);
+                (name, SourceFile::new(Utf8PathBuf::from(path), text))
+            })
+            .collect();
+        for file in read_dir(config, &config.root.join(TEMPLATES_DIR), "html")? {
+            templates.insert(Theme::template_name(&file).to_string(), file);
         }
         let mut diagnostics = Vec::new();
         let mut locales = Vec::new();
         for lang in config.language_codes() {
-            let dir = config.root.join(LOCALES_DIR).join(lang);
-            let files = read_dir(config, &dir, "ftl")?;
-            if files.is_empty() {
+            let own = read_dir(config, &config.root.join(LOCALES_DIR).join(lang), "ftl")?;
+            let built_in: Vec<SourceFile> = builtin::locale_files(lang)
+                .into_iter()
+                .map(|(name, text)| {
+                    let path = format!("{}/{LOCALES_DIR}/{lang}/{name}", builtin::PREFIX);
+                    SourceFile::new(Utf8PathBuf::from(path), text)
+                })
+                .collect();
+            if own.is_empty() && built_in.is_empty() {
                 return Err(Error::msg(format!(
-                    "no UI strings for `{lang}`: add Fluent files to `{LOCALES_DIR}/{lang}/`"
+                    "no UI strings for `{lang}`: the built-in theme speaks {}; add Fluent files to `{LOCALES_DIR}/{lang}/` (`akashi init --theme` writes the built-in ones there to start from)",
+                    builtin::languages().join(" and ")
                 )));
             }
             let mut keys = BTreeSet::new();
-            for file in &files {
-                let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
-                    Ok(r) => r,
-                    Err((r, errors)) => {
-                        for e in errors {
-                            diagnostics.push(Diagnostic::new(
-                                Rule::I18nInvalidLocale,
-                                file.path(),
-                                e.pos.clone(),
-                                format!("Fluent syntax error: {}", e.kind),
-                            ));
-                        }
-                        r
-                    }
-                };
-                for entry in resource.body {
-                    if let fluent_syntax::ast::Entry::Message(m) = entry {
-                        let id = m.id.name.to_string();
-                        if !keys.insert(id.clone()) {
-                            let at = file
-                                .text
-                                .find(&format!("\n{id} ="))
-                                .map(|i| i + 1)
-                                .unwrap_or(0);
-                            diagnostics.push(Diagnostic::new(
-                                Rule::I18nInvalidLocale,
-                                file.path(),
-                                at..at + id.len(),
-                                format!("`{id}` is defined twice in `{lang}`"),
-                            ));
-                        }
-                    }
+            // The built-in messages first: a site's own message of the same name replaces
+            // one (in the bundles, later resources override), which is not a duplicate.
+            for files in [&built_in, &own] {
+                let mut defined = BTreeSet::new();
+                for file in files {
+                    diagnostics.extend(messages(file, lang, &mut defined));
                 }
+                keys.extend(defined);
             }
+            let mut files = built_in;
+            files.extend(own);
             locales.push(Locale {
                 lang: lang.to_string(),
                 files,
                 keys,
             });
         }
+        let templates = templates.into_values().collect();
         Ok((Theme { templates, locales }, diagnostics))
     }
 
     /// The template's name for Tera: its path inside `templates/`.
     pub fn template_name(file: &SourceFile) -> &str {
-        file.path
-            .as_str()
-            .strip_prefix("templates/")
-            .unwrap_or(file.path.as_str())
+        let path = file.path.as_str();
+        let path = path
+            .strip_prefix(builtin::PREFIX)
+            .and_then(|p| p.strip_prefix('/'))
+            .unwrap_or(path);
+        path.strip_prefix("templates/").unwrap_or(path)
     }
 
     pub fn sources(&self) -> impl Iterator<Item = &SourceFile> {
@@ -116,6 +111,45 @@ impl Theme {
             .iter()
             .chain(self.locales.iter().flat_map(|l| l.files.iter()))
     }
+}
+
+/// The ids of the messages `file` defines, added to `defined`; findings for syntax errors and
+/// for a message defined twice among the files that share `defined`.
+fn messages(file: &SourceFile, lang: &str, defined: &mut BTreeSet<String>) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                diagnostics.push(Diagnostic::new(
+                    Rule::I18nInvalidLocale,
+                    file.path(),
+                    e.pos.clone(),
+                    format!("Fluent syntax error: {}", e.kind),
+                ));
+            }
+            r
+        }
+    };
+    for entry in resource.body {
+        if let fluent_syntax::ast::Entry::Message(m) = entry {
+            let id = m.id.name.to_string();
+            if !defined.insert(id.clone()) {
+                let at = file
+                    .text
+                    .find(&format!("\n{id} ="))
+                    .map(|i| i + 1)
+                    .unwrap_or(0);
+                diagnostics.push(Diagnostic::new(
+                    Rule::I18nInvalidLocale,
+                    file.path(),
+                    at..at + id.len(),
+                    format!("`{id}` is defined twice in `{lang}`"),
+                ));
+            }
+        }
+    }
+    diagnostics
 }
 
 /// Every `*.ext` file below `dir`, sorted, as sources relative to the site root.

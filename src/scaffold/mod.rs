@@ -1,12 +1,15 @@
 //! `akashi new SECTION/SLUG`: creates an article in every language of the site from the
-//! templates `templates/new.<lang>.md`, with today's date and review dates filled in. It never
-//! overwrites a file: when any of the files exists, it writes none.
+//! templates `templates/new.<lang>.md` (the site's, or the built-in theme's), with today's date
+//! and review dates filled in. It never overwrites a file: when any of the files exists, it
+//! writes none. `akashi init` ([`init`]) starts a whole site.
 
 use crate::config::Config;
 use crate::error::{Error, Result};
 use camino::Utf8PathBuf;
 
 /// A new article starts as a draft reviewed today, next due in one year.
+pub mod init;
+
 const REVIEW_YEARS: i16 = 1;
 
 /// Creates the files; returns their paths.
@@ -53,9 +56,21 @@ pub fn new_article(
                 "`{target}` already exists; akashi new never overwrites a file"
             )));
         }
-        let template_path = config.root.join("templates").join(format!("new.{lang}.md"));
-        let template = std::fs::read_to_string(&template_path)
-            .map_err(|e| Error::io(template_path.clone(), "read", e))?;
+        // The site's own starting text, or the built-in theme's.
+        let name = format!("new.{lang}.md");
+        let template_path = config.root.join("templates").join(&name);
+        let template = match std::fs::read_to_string(&template_path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                crate::theme::builtin::template(&name).ok_or_else(|| {
+                    Error::msg(format!(
+                        "no `templates/{name}` to start a {lang} article from: the built-in theme has one for {} only",
+                        crate::theme::builtin::languages().join(" and ")
+                    ))
+                })?
+            }
+            Err(e) => return Err(Error::io(template_path.clone(), "read", e)),
+        };
         let mut context = tera::Context::new();
         context.insert("slug", slug);
         context.insert("section", &parts[..parts.len() - 1].join("/"));
