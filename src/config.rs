@@ -322,15 +322,14 @@ fn parse(
         match entry.key.as_str() {
             "base_url" => {
                 if let Some(url) = f.string(entry) {
-                    if url.starts_with("https://") || url.starts_with("http://") {
-                        base_url = Some(url.trim_end_matches('/').to_string());
-                    } else {
-                        f.report(
+                    match crate::web_address::problem(&url) {
+                        None => base_url = Some(url.trim_end_matches('/').to_string()),
+                        Some(why) => f.report(
                             Rule::ConfigInvalid,
                             &entry.value_span,
-                            format!("`base_url` must be an absolute http(s) URL, found `{url}`"),
+                            format!("`base_url` is `{url}`, which {why}"),
                             Some("for example `base_url: https://www.example-clinic.jp`".into()),
-                        );
+                        ),
                     }
                 }
             }
@@ -365,7 +364,20 @@ fn parse(
                 for field in f.mapping(entry).unwrap_or_default() {
                     match field.key.as_str() {
                         "name" => p.name = parse_localized(&mut f, field),
-                        "url" => p.url = f.string(field),
+                        "url" => {
+                            p.url = f.string(field).filter(|url| {
+                                let why = crate::web_address::problem(url);
+                                if let Some(why) = &why {
+                                    f.report(
+                                        Rule::ConfigInvalid,
+                                        &field.value_span,
+                                        format!("`publisher.url` is `{url}`, which {why}"),
+                                        Some("for example `url: https://www.example-clinic.jp`".into()),
+                                    );
+                                }
+                                why.is_none()
+                            })
+                        }
                         "contact" => p.contact = parse_localized(&mut f, field),
                         _ => f.unknown_key(field, PUBLISHER_KEYS, "`publisher`"),
                     }

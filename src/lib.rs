@@ -27,6 +27,7 @@ pub mod suggest;
 pub mod text;
 pub mod theme;
 pub mod timings;
+pub mod web_address;
 pub mod write;
 pub mod yaml;
 

@@ -175,19 +175,91 @@ pub fn run(
             )
             .route("/__akashi/health", get(|| async { "ok" }))
             .fallback(serve_file)
+            .layer(axum::middleware::from_fn(only_local_hosts))
             .with_state(shared);
         ready(port);
         // Open pages keep their event streams open: on a signal the server stops at once.
         tokio::select! {
-            served = axum::serve(listener, app) => {
-                served.map_err(|e| Error::msg(format!("server stopped: {e}")))
-            }
+            () = accept(listener, app) => Ok(()),
             _ = stopped() => Ok(()),
         }
     })?;
     drop(debouncer);
     drop(search_tmp);
     Ok(())
+}
+
+/// At most this many connections are open at once; more are closed as they arrive, so that a
+/// flood of connections cannot use up the process's files (a rebuild needs some).
+const MAX_CONNECTIONS: usize = 256;
+/// A connection must send a whole request head within this long of opening (or of its last
+/// response), or it is closed.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Accepts connections and serves each with `app`, within [`MAX_CONNECTIONS`] and
+/// [`HEADER_TIMEOUT`]. Responses themselves (the live-reload stream) have no time limit.
+async fn accept(listener: tokio::net::TcpListener, app: Router) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let open = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            // Out of files or a connection reset before it was accepted: go on with the next.
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            continue;
+        };
+        let Ok(permit) = open.clone().try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone().map_request(
+            |request: Request<hyper::body::Incoming>| request.map(axum::body::Body::new),
+        ));
+        tokio::spawn(async move {
+            // A connection that sends nothing at all is closed too.
+            if tokio::time::timeout(HEADER_TIMEOUT, stream.readable())
+                .await
+                .is_err()
+            {
+                return;
+            }
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT);
+            let _ = http.serve_connection(TokioIo::new(stream), service).await;
+            drop(permit);
+        });
+    }
+}
+
+/// Refuses requests whose `Host` is not this machine's loopback name or address, so that a
+/// page elsewhere that points its own host name at 127.0.0.1 (DNS rebinding) cannot read the
+/// site, its findings or the live-reload stream, as Vite and webpack-dev-server refuse them.
+async fn only_local_hosts(request: Request, next: axum::middleware::Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| request.uri().host());
+    match host {
+        Some(host) if is_local_host(host) => next.run(request).await,
+        _ => (
+            StatusCode::FORBIDDEN,
+            "akashi serve answers only requests for localhost, 127.0.0.1 or [::1]\n",
+        )
+            .into_response(),
+    }
+}
+
+/// `localhost`, a name under `.localhost`, `127.0.0.1` or `[::1]`, with or without a port.
+fn is_local_host(host: &str) -> bool {
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if !name.ends_with(':') && port.bytes().all(|b| b.is_ascii_digit()) => {
+            name
+        }
+        _ => host,
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost" || name.ends_with(".localhost") || name == "127.0.0.1" || name == "[::1]"
 }
 
 /// Resolves on Ctrl-C or a termination signal, so that the server stops and removes its
@@ -239,11 +311,13 @@ async fn serve_file(State(shared): State<Shared>, request: Request) -> Response 
     if let Some((name, bytes)) = found {
         return file_response(StatusCode::OK, name, bytes.clone());
     }
-    // A folder asked for without its slash: where its page is.
+    // A folder asked for without its slash: where its page is, always on this server (`//en`
+    // must not become `//en/`, an address on another host).
     if site.files.contains_key(&format!("{key}/index.html")) {
+        let path = request.uri().path().trim_start_matches('/');
         return (
             StatusCode::PERMANENT_REDIRECT,
-            [(header::LOCATION, format!("{}/", request.uri().path()))],
+            [(header::LOCATION, format!("/{path}/"))],
         )
             .into_response();
     }
@@ -430,4 +504,33 @@ fn notices(
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_host;
+
+    #[test]
+    fn only_loopback_names_are_local() {
+        for ok in [
+            "localhost",
+            "localhost:8000",
+            "127.0.0.1:8000",
+            "[::1]:8000",
+            "app.localhost",
+            "LOCALHOST.",
+        ] {
+            assert!(is_local_host(ok), "{ok}");
+        }
+        for bad in [
+            "example.com",
+            "evil.example:8000",
+            "127.0.0.1.nip.io",
+            "localhost.evil.com",
+            "[::2]:8000",
+            "",
+        ] {
+            assert!(!is_local_host(bad), "{bad}");
+        }
+    }
 }

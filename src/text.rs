@@ -19,6 +19,19 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
+/// Control characters no published text should carry: the C0 controls other than tab, line
+/// feed and carriage return, DEL, the C1 controls, and the noncharacters U+FFFE and U+FFFF.
+/// XML 1.0 forbids the C0 ones and U+FFFE/U+FFFF outright (a feed with one is not XML).
+pub fn is_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Whether XML 1.0 allows `c` in a document.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
 /// East Asian wide and full-width characters (CJK ideographs, kana, full-width punctuation and
 /// forms), but not Hangul, which is written with spaces between words.
 pub fn is_wide(c: Option<char>) -> bool {
@@ -41,6 +54,7 @@ pub fn invisible_name(c: char) -> &'static str {
         '\u{2060}' => "word joiner",
         '\u{FE00}'..='\u{FE0F}' => "variation selector",
         '\u{FEFF}' => "zero-width no-break space",
+        c if is_control(c) => "control character",
         _ => "invisible character",
     }
 }
@@ -150,22 +164,23 @@ pub fn normalize_piece<'a>(
             chars.next();
         }
         let cluster = &text[i..end];
-        let replacement: std::borrow::Cow<'a, str> = if is_invisible(c) && end == i + c.len_utf8() {
-            removed(Removed {
-                c,
-                at: at(i),
-                index: written + (i - kept),
-            });
-            "".into()
-        } else if let Some(ascii) = quick_nfkc(c).filter(|_| cluster.len() == c.len_utf8()) {
-            ascii.into()
-        } else {
-            let n = nfkc.normalize(cluster);
-            if n == cluster {
-                continue;
-            }
-            n
-        };
+        let replacement: std::borrow::Cow<'a, str> =
+            if (is_invisible(c) || is_control(c)) && end == i + c.len_utf8() {
+                removed(Removed {
+                    c,
+                    at: at(i),
+                    index: written + (i - kept),
+                });
+                "".into()
+            } else if let Some(ascii) = quick_nfkc(c).filter(|_| cluster.len() == c.len_utf8()) {
+                ascii.into()
+            } else {
+                let n = nfkc.normalize(cluster);
+                if n == cluster {
+                    continue;
+                }
+                n
+            };
         if kept < i {
             written += i - kept;
             out.push(Piece {

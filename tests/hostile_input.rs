@@ -718,3 +718,97 @@ fn replacing_the_output_folder_never_follows_a_symbolic_link_out_of_it() {
     );
     assert!(!site.path("public/linked-folder").exists());
 }
+
+#[test]
+fn every_web_address_in_the_configuration_and_references_is_checked_by_one_rule() {
+    // publisher.url in site.yaml: a `javascript:` address would be on every article.
+    for (url, why) in [
+        ("javascript:alert(document.domain)", "`javascript:` address"),
+        ("\"https://a.example/\\\" onclick=\\\"x\"", "`\"`"),
+        ("https://a.example/ javascript:alert(1)", "a space"),
+    ] {
+        let site = fixture("bilingual");
+        let config = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+        site.write(
+            "site.yaml",
+            &config.replace(
+                "  url: https://fixture.example\n",
+                &format!("  url: {url}\n"),
+            ),
+        );
+        let run = akashi(&site.root, &["build"]);
+        assert_eq!(run.code, 2, "{url}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("error[config/invalid]")
+                && run.stderr.contains("`publisher.url`")
+                && run.stderr.contains(why),
+            "{url}: {}",
+            run.stderr
+        );
+        assert!(!site.path("public").exists());
+    }
+    // A reference's url and DOI.
+    let site = fixture("bilingual");
+    let references = std::fs::read_to_string(site.path("content/references.yaml")).unwrap();
+    site.write(
+        "content/references.yaml",
+        &format!(
+            "{references}\nbadurl:\n  type: web\n  title: A page\n  url: \"https://a.example/x javascript:alert(1)\"\n  accessed: 2026-11-01\n  year: 2026\n\nbaddoi:\n  type: article\n  authors: [Doe J]\n  title: A study\n  journal: J\n  year: 2020\n  doi: '10.1136/x\"><script>alert(1)</script>'\n  design: rct\n"
+        ),
+    );
+    let (code, all) = findings(&site.root);
+    let invalid = found(
+        &all,
+        code,
+        "cite/invalid-reference",
+        "content/references.yaml",
+    );
+    let messages: Vec<&str> = invalid
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`url` of `badurl`") && m.contains("a space")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("is not a DOI") && m.contains("<script>")),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn a_control_character_in_a_title_is_reported_where_it_is_typed() {
+    let site = fixture("bilingual");
+    for (c, escaped) in [
+        ('\u{1}', "\\x01"),
+        ('\u{b}', "\\v"),
+        ('\u{1b}', "\\e"),
+        ('\u{fffe}', "\\uFFFE"),
+    ] {
+        site.write(
+            "content/treatments/tms.en.md",
+            &ARTICLE_EN.replace("title: Parking", &format!("title: \"Park{escaped}ing\"")),
+        );
+        let (code, all) = findings(&site.root);
+        assert_eq!(code, 1);
+        let reported = found(
+            &all,
+            code,
+            "text/invisible-character",
+            "content/treatments/tms.en.md",
+        );
+        assert_eq!(reported.len(), 1, "{c:?}: {all:#?}");
+        assert_eq!(reported[0]["line"], 2, "at the title");
+        let message = reported[0]["message"].as_str().unwrap();
+        assert!(
+            message.contains(&format!("U+{:04X}", c as u32))
+                && message.contains("control character"),
+            "{message}"
+        );
+    }
+}

@@ -228,3 +228,116 @@ fn a_termination_signal_stops_the_server_cleanly_and_removes_its_temporary_folde
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+/// Sends `request` as it is and reads the whole answer (the connection closes after it).
+fn raw(port: u16, request: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+#[test]
+fn only_requests_for_this_machine_are_answered() {
+    let site = fixture("bilingual");
+    let server = start(&site.root);
+    for host in ["127.0.0.1", "localhost:8000", "[::1]", "site.localhost"] {
+        let answer = raw(
+            server.port,
+            &format!("GET /ja/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        );
+        assert!(answer.starts_with("HTTP/1.1 200"), "{host}: {answer}");
+    }
+    // A page on another site whose name was pointed at 127.0.0.1 (DNS rebinding).
+    for path in ["/ja/", "/__akashi/events", "/pagefind/pagefind.js"] {
+        let answer = raw(
+            server.port,
+            &format!(
+                "GET {path} HTTP/1.1\r\nHost: rebind.example:8000\r\nConnection: close\r\n\r\n"
+            ),
+        );
+        assert!(answer.starts_with("HTTP/1.1 403"), "{path}: {answer}");
+        assert!(!answer.contains("<html"), "{answer}");
+    }
+}
+
+#[test]
+fn a_folder_without_its_slash_is_redirected_on_this_server() {
+    let site = fixture("bilingual");
+    let server = start(&site.root);
+    for (path, location) in [
+        ("/en", "/en/"),
+        ("//en", "/en/"),
+        ("///ja/treatments", "/ja/treatments/"),
+    ] {
+        let answer = raw(
+            server.port,
+            &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+        );
+        assert!(answer.starts_with("HTTP/1.1 308"), "{path}: {answer}");
+        assert!(
+            answer
+                .to_ascii_lowercase()
+                .contains(&format!("location: {location}\r\n")),
+            "{path}: {answer}"
+        );
+    }
+}
+
+#[test]
+fn connections_that_never_finish_a_request_are_closed_and_bounded() {
+    let site = fixture("bilingual");
+    let server = start(&site.root);
+    // Far more half-sent requests than the server keeps open at once.
+    let mut partial: Vec<TcpStream> = (0..600)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", server.port)).ok())
+        .collect();
+    for stream in &mut partial {
+        let _ = stream.write_all(b"GET /ja/ HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    }
+    // Each is closed within the header timeout (5 s), the ones over the limit at once.
+    let started = Instant::now();
+    for stream in &mut partial {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(15)))
+            .unwrap();
+        let mut buf = [0u8; 64];
+        match stream.read(&mut buf) {
+            Ok(0) => {}
+            Ok(_) => panic!("a half-sent request was answered"),
+            Err(e) => assert!(
+                !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ),
+                "a half-sent request was still open after {:?}",
+                started.elapsed()
+            ),
+        }
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(14),
+        "half-sent requests stayed open for {:?}",
+        started.elapsed()
+    );
+    drop(partial);
+    // The server still works, and so does a rebuild, which needs files of its own.
+    let (status, _) = get(server.port, "/ja/");
+    assert_eq!(status, 200);
+    let before = count(&server, "reload");
+    let article = site.path("content/treatments/tms.ja.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(
+        &article,
+        text.replace("title: TMS治療\n", "title: TMS治療（改訂）\n"),
+    )
+    .unwrap();
+    wait_for(
+        || count(&server, "reload") > before,
+        "a rebuild after the flood",
+    );
+}

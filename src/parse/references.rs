@@ -286,11 +286,11 @@ fn parse_entry(f: &mut Fields<'_>, entry: &yaml::Entry) -> Option<Reference> {
             "accessed" => r.accessed = f.date(field).map(|d| d.to_string()),
             "url" => {
                 r.url = f.string(field).filter(|u| {
-                    let ok = u.starts_with("https://") || u.starts_with("http://");
-                    if !ok {
-                        f.report(Rule::CiteInvalidReference, &field.value_span, format!("`url` of `{key}` must start with https:// or http://"), None);
+                    let why = crate::web_address::problem(u);
+                    if let Some(why) = &why {
+                        f.report(Rule::CiteInvalidReference, &field.value_span, format!("`url` of `{key}` is `{u}`, which {why}"), None);
                     }
-                    ok
+                    why.is_none()
                 })
             }
             "doi" => {
@@ -303,7 +303,7 @@ fn parse_entry(f: &mut Fields<'_>, entry: &yaml::Entry) -> Option<Reference> {
                             Rule::CiteInvalidReference,
                             &field.value_span,
                             format!("`{doi}` is not a DOI"),
-                            Some("a DOI starts with `10.`, a registrant number, and `/`: `10.1136/bmj.l1079`".into()),
+                            Some("a DOI starts with `10.`, a registrant number and `/`, then letters, digits and `-._;()/:` only: `10.1136/bmj.l1079`; cite a DOI with other characters by its doi.org address in `url`".into()),
                         );
                         None
                     }
@@ -367,7 +367,10 @@ fn one_of(f: &mut Fields<'_>, entry: &yaml::Entry, allowed: &[&str]) -> Option<S
     None
 }
 
-/// `10.` + registrant (4-9 digits, dotted sub-registrants allowed) + `/` + a suffix without spaces.
+/// `10.` + registrant (4-9 digits, dotted sub-registrants allowed) + `/` + a suffix of the
+/// characters Crossref recommends (`A-Z a-z 0-9 - . _ ; ( ) / :`), which nearly every DOI in
+/// use keeps to. A DOI with other characters (old SICI DOIs with `<` and `>`) is cited by its
+/// doi.org address in `url` instead.
 pub fn is_doi(doi: &str) -> bool {
     let Some(rest) = doi.strip_prefix("10.") else {
         return false;
@@ -381,7 +384,9 @@ pub fn is_doi(doi: &str) -> bool {
             .split('.')
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         && !suffix.is_empty()
-        && !suffix.chars().any(char::is_whitespace)
+        && suffix
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._;()/:".contains(&b))
 }
 
 #[cfg(test)]
@@ -396,5 +401,8 @@ mod tests {
         assert!(!is_doi("doi.org/10.1136/x"));
         assert!(!is_doi("10.1136/"));
         assert!(!is_doi("10.1136/has space"));
+        assert!(is_doi("10.1016/S0140-6736(19)30417-9"));
+        assert!(!is_doi("10.1136/x\"><script>alert(1)</script>"));
+        assert!(!is_doi("10.1136/x<b>"));
     }
 }

@@ -1,7 +1,19 @@
 //! Machine-read files: `sitemap.xml` with `xhtml:link` language alternates, and an Atom feed
 //! per language. Their text comes from site.yaml and the articles, never from UI strings.
 
-use super::markdown::escape;
+/// Text escaped for XML, without the characters XML 1.0 forbids (the lint reports them in the
+/// source as `text/invisible-character`; a feed with one would not be XML at all).
+fn escape(text: &str) -> String {
+    if text.chars().all(crate::text::is_xml_char) {
+        super::markdown::escape(text)
+    } else {
+        let kept: String = text
+            .chars()
+            .filter(|c| crate::text::is_xml_char(*c))
+            .collect();
+        super::markdown::escape(&kept)
+    }
+}
 
 /// One URL of the sitemap with its alternates `(hreflang, absolute URL)`.
 pub struct SitemapEntry {
@@ -90,4 +102,16 @@ pub fn atom(feed: &Feed<'_>) -> String {
     }
     out.push_str("</feed>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn feeds_never_carry_characters_xml_forbids() {
+        assert_eq!(
+            super::escape("Park\u{1}ing \u{b}<b> \u{1b}&\u{fffe}"),
+            "Parking &lt;b&gt; &amp;"
+        );
+        assert_eq!(super::escape("TMS治療\tと\n"), "TMS治療\tと\n");
+    }
 }

@@ -133,7 +133,7 @@ rules! {
     LinkOtherLanguage => "link/other-language", Warning, "a link to a page in the other language";
     LinkMissingFile => "link/missing-file", Error, "an image or file that is not in static/";
     LinkUnsafe => "link/unsafe", Error, "a javascript:, vbscript: or data: URL";
-    TextInvisibleCharacter => "text/invisible-character", Error, "an invisible character (zero-width space, soft hyphen, direction mark) inside a word";
+    TextInvisibleCharacter => "text/invisible-character", Error, "an invisible character (zero-width space, soft hyphen, direction mark) inside a word, or a control character anywhere";
     TextMixedScript => "text/mixed-script", Error, "a word with a look-alike letter of another script (a Cyrillic а in a Latin word)";
 }
 
