@@ -223,7 +223,8 @@ impl Config {
         let absolute = std::path::absolute(start).map_err(|e| Error::io(start, "open", e))?;
         let mut up = Utf8PathBuf::from(".");
         for folder in absolute.ancestors() {
-            if folder.join(FILE_NAME).is_file() {
+            // Whatever is there (a FIFO or a link to a device too): loading says what is wrong.
+            if std::fs::symlink_metadata(folder.join(FILE_NAME)).is_ok() {
                 return Ok(match (start.as_str(), up.as_str()) {
                     (_, ".") => start.to_path_buf(),
                     (".", _) => up,
@@ -244,7 +245,7 @@ impl Config {
     /// Reads `site.yaml` in `root`.
     pub fn load(root: &Utf8Path) -> Result<Config> {
         let path = root.join(FILE_NAME);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let text = crate::source::read_regular_text(path.as_std_path()).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 Error::msg(format!(
                     "no {FILE_NAME} in `{root}`: run akashi in a site folder or pass --root DIR"

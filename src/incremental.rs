@@ -123,9 +123,8 @@ impl Cache {
         {
             return Ok(detector.clone());
         }
-        let detector = Detector::new(&terms).map_err(|e| {
-            crate::Error::msg(format!("invalid term in site.yaml `claim_lexicon`: {e}"))
-        })?;
+        let detector =
+            Detector::new(&terms).map_err(|e| crate::Error::msg(format!("site.yaml: {e}")))?;
         let detector = Arc::new(
             (0..rayon::current_num_threads().max(1))
                 .map(|_| detector.clone())

@@ -234,6 +234,38 @@ impl Site {
     }
 }
 
+/// The most bytes a folder or file name may have on the file systems a site is built on
+/// (ext4, APFS, NTFS allow 255): a tag longer than this as a URL segment could not be written.
+pub const MAX_SEGMENT_BYTES: usize = 255;
+
+/// The URL segment of a tag: like a file name's, with characters that cannot stand in a path
+/// segment replaced.
+pub fn tag_slug(tag: &str) -> String {
+    let slug: String = url_segment(tag)
+        .chars()
+        .map(|c| {
+            if c.is_control()
+                || matches!(
+                    c,
+                    '/' | '\\' | '?' | '#' | '%' | '"' | '<' | '>' | '|' | ':' | '*' | '.'
+                )
+            {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let slug = slug.trim_matches('-').to_string();
+    if slug.is_empty() {
+        "tag".into()
+    } else if crate::content::reserved_on_windows(&slug) {
+        format!("{slug}-tag")
+    } else {
+        slug
+    }
+}
+
 /// A path segment of a URL made from a file or tag name: ASCII lowercased so that URLs that
 /// differ only by case cannot coexist, white space as `-`.
 pub fn url_segment(name: &str) -> String {

@@ -9,6 +9,81 @@
 use camino::{Utf8Path, Utf8PathBuf};
 use std::ops::Range;
 
+/// The largest file akashi reads: far above any article (a 50 MiB one is checked and built),
+/// so that a link to `/dev/zero` or a runaway file fails at once instead of using up memory.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// Reads the regular file at `path` (a symbolic link is followed) whole. Anything else is
+/// refused before it is opened, with a message that says what it is: reading a FIFO waits
+/// for a writer for ever, a device never ends. So is a file over [`MAX_FILE_BYTES`].
+pub fn read_regular(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("it is {}, not a regular file", file_kind(&meta)),
+        ));
+    }
+    let too_big = || {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "it is larger than {} MiB, the most akashi reads",
+                MAX_FILE_BYTES >> 20
+            ),
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// What a file that is not a regular file is, in words.
+pub fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let kind = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
+/// [`read_regular`] as UTF-8 text.
+pub fn read_regular_text(path: &std::path::Path) -> std::io::Result<String> {
+    String::from_utf8(read_regular(path)?).map_err(|e| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("it is not UTF-8 text ({})", e.utf8_error()),
+        )
+    })
+}
+
 /// One file of the site, read whole.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

@@ -241,7 +241,9 @@ fn own_static_files(dir: &Utf8Path) -> Result<Vec<OutputFile>> {
         .sort_by_file_name()
     {
         let entry = entry.map_err(|e| Error::msg(format!("cannot read `{dir}`: {e}")))?;
-        if !entry.file_type().is_file() {
+        // Symbolic links are not published (link/missing-file says so); a FIFO or a device is
+        // refused with its path below.
+        if entry.file_type().is_dir() || entry.file_type().is_symlink() {
             continue;
         }
         let path = Utf8Path::from_path(entry.path()).ok_or_else(|| {
@@ -251,7 +253,8 @@ fn own_static_files(dir: &Utf8Path) -> Result<Vec<OutputFile>> {
             ))
         })?;
         let rel = path.strip_prefix(dir).unwrap_or(path);
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+        let bytes = crate::source::read_regular(path.as_std_path())
+            .map_err(|e| Error::io(path, "read", e))?;
         files.push(OutputFile::new(rel.as_str().replace('\\', "/"), bytes));
     }
     Ok(files)

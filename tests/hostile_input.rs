@@ -812,3 +812,195 @@ fn a_control_character_in_a_title_is_reported_where_it_is_typed() {
         );
     }
 }
+
+/// Runs akashi like `akashi()`, but kills it after 20 s: a run that would wait for ever fails
+/// the test instead of hanging it.
+#[cfg(unix)]
+fn akashi_within(cwd: &std::path::Path, args: &[&str]) -> common::Run {
+    use std::time::{Duration, Instant};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_akashi"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", common::TODAY_EPOCH)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("akashi {args:?} did not finish within 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_with_their_path_never_read() {
+    // site.yaml as a FIFO, and as a link to /dev/zero: the run fails at once and says why.
+    let site = fixture("bilingual");
+    std::fs::remove_file(site.path("site.yaml")).unwrap();
+    mkfifo(&site.path("site.yaml"));
+    let run = akashi_within(&site.root, &["build"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("site.yaml")
+            && run.stderr.contains("named pipe (FIFO), not a regular file"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(site.path("site.yaml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", site.path("site.yaml")).unwrap();
+    let run = akashi_within(&site.root, &["lint"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("a device, not a regular file"),
+        "{}",
+        run.stderr
+    );
+
+    // A FIFO as references.yaml or as an article: content/unreadable, not missing or skipped.
+    let site = fixture("bilingual");
+    std::fs::remove_file(site.path("content/references.yaml")).unwrap();
+    mkfifo(&site.path("content/references.yaml"));
+    mkfifo(&site.path("content/treatments/pipe.en.md"));
+    let run = akashi_within(&site.root, &["lint", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    let unreadable: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "content/unreadable")
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        unreadable,
+        ["content/references.yaml", "content/treatments/pipe.en.md"]
+    );
+
+    // A FIFO among the theme's files or in static/: the run fails naming it.
+    for path in [
+        "templates/extra.html",
+        "locales/en/extra.ftl",
+        "static/feed.txt",
+    ] {
+        let site = fixture("bilingual");
+        mkfifo(&site.path(path));
+        let run = akashi_within(&site.root, &["build"]);
+        assert_eq!(run.code, 2, "{path}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(path) && run.stderr.contains("FIFO"),
+            "{path}: {}",
+            run.stderr
+        );
+        assert!(!site.path("public").exists());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_template_loop_that_would_never_end_stops_with_a_clear_error() {
+    let site = fixture("bilingual");
+    let template = std::fs::read_to_string(site.path("templates/404.html")).unwrap();
+    site.write(
+        "templates/404.html",
+        &template.replace(
+            "{% block main %}",
+            "{% block main %}{% for i in range(end=100000) %}{% for j in range(end=100000) %}.{% endfor %}{% endfor %}",
+        ),
+    );
+    let run = akashi_within(&site.root, &["build"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/404.html")
+            && run.stderr.contains("more than 1000000 numbers"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.path("public").exists());
+    // A loop within the budget renders as before.
+    site.write(
+        "templates/404.html",
+        &template.replace(
+            "{% block main %}",
+            "{% block main %}{% for i in range(start=1, end=4) %}<i>{{ i }}</i>{% endfor %}",
+        ),
+    );
+    let run = akashi_within(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(site.path("public/404.html")).unwrap();
+    assert!(page.contains("<i>1</i><i>2</i><i>3</i>"));
+}
+
+#[test]
+fn a_tag_the_lint_accepts_is_a_folder_the_build_can_write() {
+    // 85 Japanese characters are 255 bytes, the longest file name: it is published.
+    let site = fixture("bilingual");
+    let longest = "あ".repeat(85);
+    site.write(
+        "content/parking.en.md",
+        &ARTICLE_EN.replace(
+            "title: Parking",
+            &format!("title: Parking\ntags: [\"{longest}\"]"),
+        ),
+    );
+    let files = built(&site);
+    assert!(files.contains_key(&format!("en/tags/{longest}/index.html")));
+    // One character more: the lint says so at the tags, with a tag that fits; nothing is built.
+    let too_long = "あ".repeat(86);
+    site.write(
+        "content/parking.en.md",
+        &ARTICLE_EN.replace(
+            "title: Parking",
+            &format!("title: Parking\ntags: [\"{too_long}\"]"),
+        ),
+    );
+    let (code, all) = findings(&site.root);
+    let reported = found(&all, code, "content/invalid-name", "content/parking.en.md");
+    assert_eq!(reported.len(), 1, "{all:#?}");
+    assert_eq!(reported[0]["line"], 3);
+    assert!(
+        reported[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("258 bytes")
+    );
+    assert_eq!(
+        reported[0]["help"],
+        format!("shorten the tag, to at most `{longest}`")
+    );
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("too long"), "{}", run.stderr);
+}
+
+#[test]
+fn twenty_thousand_treatments_are_read_and_too_many_terms_are_named() {
+    let site = fixture("bilingual");
+    let config = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+    let treatments: String = (0..20_000)
+        .map(|i| format!("  - id: t{i}\n    names: {{en: [therapy{i}x]}}\n    status: approved\n"))
+        .collect();
+    site.write("site.yaml", &format!("{config}treatments:\n{treatments}"));
+    let (code, all) = findings(&site.root);
+    assert_eq!(code, 0, "{all:#?}");
+}

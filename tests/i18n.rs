@@ -181,3 +181,43 @@ fn an_article_cannot_take_the_url_of_a_generated_page() {
         .expect("finding");
     assert_eq!(d["file"], "content/evidence.ja.md");
 }
+
+#[test]
+fn fluent_placeables_nested_thousands_deep_are_reported_not_a_crash() {
+    for depth in [5_000, 15_000] {
+        let site = fixture("bilingual");
+        let deep = format!(
+            "deep = {}x{}\nfooter-evidence-note = ok\n",
+            "{ ".repeat(depth),
+            " }".repeat(depth)
+        );
+        site.write("locales/en/deep.ftl", &deep);
+        let (code, all) = findings(&site.root);
+        assert_eq!(code, 1, "{depth}");
+        let d = all
+            .iter()
+            .find(|d| d["rule"] == "i18n/invalid-locale")
+            .expect("finding");
+        assert_eq!(d["file"], "locales/en/deep.ftl");
+        assert!(
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("nested more than 64 deep")
+        );
+        let run = akashi(&site.root, &["build"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        // Calls nested inside one placeable count too.
+        site.write(
+            "locales/en/deep.ftl",
+            &format!(
+                "deep = {{ {}1{} }}\n",
+                "NUMBER(".repeat(depth),
+                ")".repeat(depth)
+            ),
+        );
+        let (code, all) = findings(&site.root);
+        assert_eq!(code, 1);
+        assert!(all.iter().any(|d| d["rule"] == "i18n/invalid-locale"));
+    }
+}

@@ -142,7 +142,22 @@ pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<
             );
             continue;
         }
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            let kind = entry
+                .metadata()
+                .map_or("a special file", |m| crate::source::file_kind(&m));
+            content.diagnostics.push(
+                Diagnostic::new(
+                    Rule::ContentUnreadable,
+                    shown,
+                    0..0,
+                    format!("cannot read: it is {kind}, not a regular file"),
+                )
+                .with_help("replace it with a regular file, or remove it from content/"),
+            );
             continue;
         }
         let stamp = entry.metadata().ok().as_ref().and_then(Stamp::of);
@@ -160,7 +175,12 @@ pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<
             .filter(|(path, _, _)| {
                 path.extension() == Some("md") || path.file_name() == Some(REFERENCES_FILE)
             })
-            .map(|(path, _, _)| (path.clone(), std::fs::read(path)))
+            .map(|(path, _, _)| {
+                (
+                    path.clone(),
+                    crate::source::read_regular(path.as_std_path()),
+                )
+            })
             .collect();
     }
     for (path, shown, stamp) in files {
@@ -397,7 +417,7 @@ fn looks_like_language(s: &str) -> bool {
 fn read(content: &mut Content, path: &Utf8Path, shown: Utf8PathBuf) -> Option<SourceFile> {
     let read = match content.read_ahead.remove(path) {
         Some(read) => read,
-        None => std::fs::read(path),
+        None => crate::source::read_regular(path.as_std_path()),
     };
     let bytes = match read {
         Ok(bytes) => bytes,

@@ -70,6 +70,7 @@ type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
 /// then no longer kept.
 const LOCAL_RULES: &[Check] = &[
     rules::cite_unknown_key::check,
+    rules::content_invalid_name::check,
     rules::claim_untagged::check,
     rules::claim_possibly_untagged::check,
     rules::claim_missing_level::check,

@@ -5,6 +5,7 @@
 //! [`crate::write`]'s job) and makes no decision about whether the site may be published (that
 //! is the lint's).
 
+pub mod budget;
 pub mod dates;
 pub mod feeds;
 pub mod i18n;
@@ -14,7 +15,7 @@ pub mod vancouver;
 use crate::content::PageKind;
 use crate::error::{Error, Result};
 use crate::parse::Page;
-use crate::site::{Site, url_segment};
+use crate::site::Site;
 use crate::theme::Theme;
 use dates::DateFormats;
 use i18n::Locales;
@@ -120,6 +121,7 @@ impl<'s> Renderer<'s> {
         let mut tera = tera::Tera::new();
         // Functions must exist before templates are added: Tera checks calls when it compiles.
         i18n::register(&mut tera, locales.clone());
+        budget::register(&mut tera);
         tera.add_raw_templates(
             theme
                 .templates
@@ -335,7 +337,7 @@ impl<'s> Renderer<'s> {
             let mut tags: BTreeMap<String, (String, Vec<&Page>)> = BTreeMap::new();
             for article in &articles {
                 for tag in &article.front.tags {
-                    tags.entry(tag_slug(tag))
+                    tags.entry(crate::site::tag_slug(tag))
                         .or_insert_with(|| (tag.clone(), Vec::new()))
                         .1
                         .push(article);
@@ -532,6 +534,7 @@ impl<'s> Renderer<'s> {
         })?;
         // Listing pages of a large site have big contexts: one copy at a time.
         drop(cx);
+        budget::start_page();
         let html = self
             .tera
             .render(template, &context)
@@ -569,7 +572,7 @@ impl<'s> Renderer<'s> {
         page.front
             .tags
             .iter()
-            .map(|t| json!({"name": t, "url": encode_path(&format!("/{}/tags/{}/", page.lang, tag_slug(t)))}))
+            .map(|t| json!({"name": t, "url": encode_path(&format!("/{}/tags/{}/", page.lang, crate::site::tag_slug(t)))}))
             .collect()
     }
 
@@ -927,34 +930,6 @@ fn content_path(page: &Page) -> String {
         .strip_prefix("content/")
         .unwrap_or(page.source.path.as_str())
         .to_string()
-}
-
-/// The URL segment of a tag: like a file name's, with characters that cannot stand in a path
-/// segment replaced.
-pub fn tag_slug(tag: &str) -> String {
-    let slug: String = url_segment(tag)
-        .chars()
-        .map(|c| {
-            if c.is_control()
-                || matches!(
-                    c,
-                    '/' | '\\' | '?' | '#' | '%' | '"' | '<' | '>' | '|' | ':' | '*' | '.'
-                )
-            {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() {
-        "tag".into()
-    } else if crate::content::reserved_on_windows(&slug) {
-        format!("{slug}-tag")
-    } else {
-        slug
-    }
 }
 
 /// Percent-encodes a URL path (UTF-8 bytes outside the unreserved set), keeping `/`.

@@ -59,7 +59,7 @@ pub fn new_article(
         // The site's own starting text, or the built-in theme's.
         let name = format!("new.{lang}.md");
         let template_path = config.root.join("templates").join(&name);
-        let template = match std::fs::read_to_string(&template_path) {
+        let template = match crate::source::read_regular_text(template_path.as_std_path()) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 crate::theme::builtin::template(&name).ok_or_else(|| {

@@ -77,6 +77,23 @@ impl Theme {
             let mut keys = BTreeSet::new();
             // The built-in messages first: a site's own message of the same name replaces
             // one (in the bundles, later resources override), which is not a duplicate.
+            // A file nested too deep for the Fluent parser (which recurses) is reported and
+            // left out, before anything parses it.
+            let mut own = own;
+            own.retain(|file| match too_deep(&file.text) {
+                None => true,
+                Some(at) => {
+                    diagnostics.push(Diagnostic::new(
+                        Rule::I18nInvalidLocale,
+                        file.path(),
+                        at..at + 1,
+                        format!(
+                            "placeables or calls nested more than {MAX_FLUENT_DEPTH} deep; the file is not read"
+                        ),
+                    ));
+                    false
+                }
+            });
             for files in [&built_in, &own] {
                 let mut defined = BTreeSet::new();
                 for file in files {
@@ -111,6 +128,34 @@ impl Theme {
             .iter()
             .chain(self.locales.iter().flat_map(|l| l.files.iter()))
     }
+}
+
+/// How deep placeables (`{ … }`) and calls (`F( … )`) may nest in a Fluent file; real messages
+/// nest two or three deep, and the Fluent parser recurses once per level.
+pub const MAX_FLUENT_DEPTH: usize = 64;
+
+/// Where nesting first goes deeper than [`MAX_FLUENT_DEPTH`], if it does: braces count
+/// anywhere, parentheses inside a placeable (in text they are only text).
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut braces, mut calls) = (0usize, 0usize);
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'{' => braces += 1,
+            b'}' => {
+                braces = braces.saturating_sub(1);
+                if braces == 0 {
+                    calls = 0;
+                }
+            }
+            b'(' if braces > 0 => calls += 1,
+            b')' if braces > 0 => calls = calls.saturating_sub(1),
+            _ => continue,
+        }
+        if braces + calls > MAX_FLUENT_DEPTH {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The ids of the messages `file` defines, added to `defined`; findings for syntax errors and
@@ -160,7 +205,8 @@ fn read_dir(config: &Config, dir: &camino::Utf8Path, ext: &str) -> Result<Vec<So
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| Error::msg(format!("cannot read `{dir}`: {e}")))?;
-        if !entry.file_type().is_file() {
+        // Symbolic links are not followed out of the site, as in content/ and static/.
+        if entry.file_type().is_dir() || entry.file_type().is_symlink() {
             continue;
         }
         let Some(path) = camino::Utf8Path::from_path(entry.path()) else {
@@ -169,7 +215,9 @@ fn read_dir(config: &Config, dir: &camino::Utf8Path, ext: &str) -> Result<Vec<So
         if path.extension() != Some(ext) {
             continue;
         }
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "read", e))?;
+        // A link, a FIFO or a device is refused with its path rather than skipped.
+        let text = crate::source::read_regular_text(path.as_std_path())
+            .map_err(|e| Error::io(path, "read", e))?;
         let shown: Utf8PathBuf = crate::content::relative(&config.root, path);
         files.push(SourceFile::new(shown, text));
     }

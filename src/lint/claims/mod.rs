@@ -415,8 +415,14 @@ fn compile(
     builtin: &lexicon::Builtin,
     ext: &Extension,
 ) -> Result<Compiled, String> {
-    let regex =
-        |pattern: String| Regex::new(&ascii_word_boundaries(&pattern)).map_err(|e| e.to_string());
+    // A site's own terms (its treatments' names, claim_lexicon) can number thousands: the
+    // compiled alternation may grow past the regex crate's default limit of 10 MiB.
+    let regex = |pattern: String| {
+        regex::RegexBuilder::new(&ascii_word_boundaries(&pattern))
+            .size_limit(TERMS_SIZE_LIMIT)
+            .build()
+            .map_err(|e| too_large(lang, ext, e))
+    };
     let alternatives = |list: &[&str], extra: &[String]| -> String {
         let mut parts: Vec<String> = list.iter().map(|p| format!("(?:{p})")).collect();
         parts.extend(extra.iter().map(|t| regex::escape(t)));
@@ -450,8 +456,9 @@ fn compile(
     // The lexicons are large alternations: with the default cache the lazy DFA gives up on
     // them and the set falls back to a far slower engine.
     .dfa_size_limit(32 << 20)
+    .size_limit(TERMS_SIZE_LIMIT)
     .build()
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| too_large(lang, ext, e))?;
     Ok(Compiled {
         lang,
         script: builtin.script,
@@ -459,6 +466,22 @@ fn compile(
         site_not_claims,
         set,
     })
+}
+
+/// How large the compiled lexicon of one language may grow, with the site's own terms.
+const TERMS_SIZE_LIMIT: usize = 256 << 20;
+
+/// A lexicon that does not compile, said in terms of site.yaml: which language and how many
+/// terms of the site's own.
+fn too_large(lang: &str, ext: &Extension, e: regex::Error) -> String {
+    let count = ext.treatments.len() + ext.effects.len() + ext.not_claims.len();
+    match e {
+        regex::Error::CompiledTooBig(limit) => format!(
+            "the {count} terms for `{lang}` (the names of `treatments` and `claim_lexicon.{lang}` together) make the claim detector's word list larger than {} MiB; list fewer names (the names a page uses, not every spelling)",
+            limit >> 20
+        ),
+        other => format!("a term for `{lang}` is not valid: {other}"),
+    }
 }
 
 /// Word boundaries in the lexicons are about Latin-script words: ASCII boundaries say so (a
@@ -506,5 +529,24 @@ mod tests {
         let named = d.classify(sentence, Around::default());
         assert!(named.probability > plain.probability);
         assert_ne!(named.tier, Tier::None);
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn a_lexicon_too_large_is_named_by_language_and_site_yaml_keys() {
+        let ext = super::Extension {
+            treatments: vec!["a".into(); 3],
+            ..Default::default()
+        };
+        let message = super::too_large("en", &ext, regex::Error::CompiledTooBig(256 << 20));
+        assert!(
+            message.contains("the 3 terms for `en`")
+                && message.contains("`treatments`")
+                && message.contains("`claim_lexicon.en`")
+                && message.contains("256 MiB"),
+            "{message}"
+        );
     }
 }

@@ -14,7 +14,9 @@ pub fn cap(design: &str, population: Option<&str>) -> &'static str {
     }
     match design {
         "preclinical" => "D",
-        "case-series" | "case-report" | "expert-opinion" => "C",
+        // `other` (a narrative review, a textbook, a design that fits no category) says nothing
+        // of how the evidence was gathered: no more than an expert's opinion.
+        "case-series" | "case-report" | "expert-opinion" | "other" => "C",
         "cohort" | "case-control" => "B",
         _ => "A",
     }
@@ -79,5 +81,18 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cap;
+
+    #[test]
+    fn a_design_that_says_nothing_supports_no_more_than_an_opinion() {
+        assert_eq!(cap("other", None), "C");
+        assert_eq!(cap("expert-opinion", None), "C");
+        assert_eq!(cap("rct", None), "A");
+        assert_eq!(cap("rct", Some("animal")), "D");
     }
 }

@@ -24,6 +24,7 @@ pub mod claim_possibly_untagged;
 pub mod claim_unknown_level;
 pub mod claim_untagged;
 pub mod content_duplicate_url;
+pub mod content_invalid_name;
 pub mod disclosure_self_pay;
 pub mod disclosure_site_statements;
 pub mod disclosure_unapproved;
