@@ -82,6 +82,7 @@ const LOCAL_RULES: &[Check] = &[
     rules::text_mixed_script::check,
     rules::evidence_level_exceeds_sources::check,
     rules::markdown_unrendered_emphasis::check,
+    rules::markdown_deep_html::check,
     rules::review_missing::check,
     rules::review_interval::check,
     rules::review_overdue::check,

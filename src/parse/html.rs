@@ -232,6 +232,55 @@ fn is_block(element: &str) -> bool {
     ) || is_hidden(element)
 }
 
+/// How deep HTML may nest in an article. Browsers stop nesting at about this depth too
+/// (Chromium's parser at 512), and the HTML sanitiser's work grows with the square of the depth.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+#[derive(Default)]
+struct DepthSink {
+    /// Elements open now, and the most that were open at once.
+    depth: std::cell::Cell<(usize, usize)>,
+}
+
+impl TokenSink for DepthSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        if let TagToken(tag) = token {
+            let (mut depth, mut deepest) = self.depth.get();
+            if tag.kind == StartTag {
+                if !tag.self_closing && !VOID.contains(&&*tag.name) {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+            self.depth.set((depth, deepest));
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// How deep `html` leaves the nesting of elements, starting at `depth`, and the deepest it went:
+/// one pass of the tokenizer, so linear in the HTML whatever its depth.
+pub fn depth(html: &str, depth: usize) -> (usize, usize) {
+    let sink = DepthSink::default();
+    sink.depth.set((depth, depth));
+    let tokenizer = Tokenizer::new(sink, Default::default());
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.depth.get()
+}
+
 /// The text of a piece of HTML that a reader sees, as blocks of the same kind Markdown prose is
 /// read into, with spans in the file (`offset` is where the HTML starts). Text inside
 /// `<script>`, `<style>`, `<pre>`, `<template>` and comments is not prose; headings are

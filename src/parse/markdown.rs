@@ -248,6 +248,11 @@ pub struct Body {
     pub literal_emphasis: Vec<Range<usize>>,
     /// How much a reader reads: the prose without headings, tags and code.
     pub reading: ReadingLength,
+    /// Where the HTML written in the body first nests deeper than
+    /// [`super::html::MAX_DEPTH`] elements (the start of that HTML), if it does.
+    pub deep_html: Option<Range<usize>>,
+    /// How deep the HTML read so far leaves the body (elements opened, not yet closed).
+    pub html_depth: usize,
 }
 
 /// The length of what a reader reads, in the units reading speeds are given in.
@@ -416,9 +421,23 @@ impl Block {
 /// Adds the links and the text of the HTML block at `range` of the body.
 fn html_block(body: &str, range: Range<usize>, offset: usize, out: &mut Body) {
     html_links(body, range.clone(), offset, &mut out.links);
+    html_depth(body, range.clone(), offset, out);
     if let Some(html) = body.get(range.clone()) {
         out.blocks
             .extend(super::html::text_blocks(html, offset + range.start));
+    }
+}
+
+/// Follows how deep the HTML at `range` of the body nests, from where the HTML before it left
+/// off, and notes where it first goes deeper than [`super::html::MAX_DEPTH`].
+fn html_depth(body: &str, range: Range<usize>, offset: usize, out: &mut Body) {
+    let Some(html) = body.get(range.clone()) else {
+        return;
+    };
+    let (depth, deepest) = super::html::depth(html, out.html_depth);
+    out.html_depth = depth;
+    if out.deep_html.is_none() && deepest > super::html::MAX_DEPTH {
+        out.deep_html = Some(offset + range.start..offset + range.end.min(range.start + 1));
     }
 }
 
@@ -520,7 +539,8 @@ pub fn scan(body: &str, offset: usize) -> Body {
                     out.comments
                         .push((html.to_string(), offset + range.start..offset + range.end));
                 }
-                html_links(body, range, offset, &mut out.links);
+                html_links(body, range.clone(), offset, &mut out.links);
+                html_depth(body, range, offset, &mut out);
             }
             Item::Event(Event::HardBreak, range) => {
                 if let Some(b) = &mut block {

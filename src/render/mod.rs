@@ -100,6 +100,10 @@ pub struct Renderer<'s> {
     sections: HashMap<(String, String), usize>,
     /// A hash of every input that is not an article (see [`crate::incremental::render_key`]).
     site_key: u64,
+    /// For each article (by source path), a hash of what listings show of it: computed once,
+    /// so that a listing's key costs one lookup per article, not a pass over its tags (an
+    /// article with N tags is on N tag pages).
+    card_keys: HashMap<String, u64>,
 }
 
 impl<'s> Renderer<'s> {
@@ -154,6 +158,11 @@ impl<'s> Renderer<'s> {
                     .push((p.front.title.clone(), site.url(p)));
             }
         }
+        let card_keys = site
+            .pages
+            .iter()
+            .map(|a| (a.source.path.to_string(), card_key(a)))
+            .collect();
         Ok(Renderer {
             site,
             tera,
@@ -165,6 +174,7 @@ impl<'s> Renderer<'s> {
             nav,
             sections,
             site_key: 0,
+            card_keys,
         })
     }
 
@@ -187,20 +197,10 @@ impl<'s> Renderer<'s> {
         (self.site_key, path).hash(&mut h);
         section.map(|s| &s.source.text).hash(&mut h);
         for a in articles {
-            let fm = &a.front;
-            (
-                &a.source.path,
-                &fm.title,
-                &fm.summary,
-                &fm.tags,
-                &fm.authors,
-            )
-                .hash(&mut h);
-            (
-                fm.date.map(|d| d.to_string()),
-                fm.updated.map(|d| d.to_string()),
-            )
-                .hash(&mut h);
+            match self.card_keys.get(a.source.path.as_str()) {
+                Some(key) => key.hash(&mut h),
+                None => card_key(a).hash(&mut h),
+            }
         }
         h.finish()
     }
@@ -562,7 +562,6 @@ impl<'s> Renderer<'s> {
                     "summary": p.front.summary,
                     "url": encode_path(&self.site.url(p)),
                     "date": self.date(&p.lang, p.front.date),
-                    "tags": self.tag_links(p),
                 })
             })
             .collect()
@@ -930,6 +929,27 @@ fn content_path(page: &Page) -> String {
         .strip_prefix("content/")
         .unwrap_or(page.source.path.as_str())
         .to_string()
+}
+
+/// What listings show of an article, as a hash.
+fn card_key(a: &Page) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    let fm = &a.front;
+    (
+        &a.source.path,
+        &fm.title,
+        &fm.summary,
+        &fm.tags,
+        &fm.authors,
+    )
+        .hash(&mut h);
+    (
+        fm.date.map(|d| d.to_string()),
+        fm.updated.map(|d| d.to_string()),
+    )
+        .hash(&mut h);
+    h.finish()
 }
 
 /// Percent-encodes a URL path (UTF-8 bytes outside the unreserved set), keeping `/`.

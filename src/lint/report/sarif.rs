@@ -128,70 +128,67 @@ pub fn render<'s>(
 ) -> String {
     let rule_index: BTreeMap<Rule, usize> =
         Rule::ALL.iter().enumerate().map(|(i, r)| (*r, i)).collect();
-    let results: Vec<SarifResult> = diagnostics
-        .iter()
-        .map(|d| {
-            // A finding about a whole file (an empty span at its start) covers its lines; one
-            // about a file akashi could not read as text, its first line.
-            let whole_file = d.span == (0..0);
-            let mut region = Region::builder().start_line(1).build();
-            let mut snippet = String::new();
-            if let Some(file) = source(d) {
-                let (start, end) = (file.line_col(d.span.start), file.line_col(d.span.end));
-                region = if whole_file {
-                    Region::builder()
-                        .start_line(1)
-                        .end_line(file.line_col(file.text.trim_end_matches('\n').len()).line as i64)
-                        .build()
-                } else {
-                    Region::builder()
-                        .start_line(start.line as i64)
-                        .start_column(start.column as i64)
-                        .end_line(end.line as i64)
-                        .end_column(end.column.max(start.column + usize::from(start == end)) as i64)
-                        .build()
-                };
-                snippet = file
-                    .text
-                    .get(d.span.clone())
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string();
-                if let Some(text) = file.text.get(d.span.clone())
-                    && !text.is_empty()
-                {
-                    region.snippet = Some(ArtifactContent::builder().text(text).build());
-                }
+    let result = |d: &Diagnostic| -> SarifResult {
+        // A finding about a whole file (an empty span at its start) covers its lines; one
+        // about a file akashi could not read as text, its first line.
+        let whole_file = d.span == (0..0);
+        let mut region = Region::builder().start_line(1).build();
+        let mut snippet = String::new();
+        if let Some(file) = source(d) {
+            let (start, end) = (file.line_col(d.span.start), file.line_col(d.span.end));
+            region = if whole_file {
+                Region::builder()
+                    .start_line(1)
+                    .end_line(file.line_col(file.text.trim_end_matches('\n').len()).line as i64)
+                    .build()
+            } else {
+                Region::builder()
+                    .start_line(start.line as i64)
+                    .start_column(start.column as i64)
+                    .end_line(end.line as i64)
+                    .end_column(end.column.max(start.column + usize::from(start == end)) as i64)
+                    .build()
+            };
+            snippet = file
+                .text
+                .get(d.span.clone())
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            if let Some(text) = file.text.get(d.span.clone())
+                && !text.is_empty()
+            {
+                region.snippet = Some(ArtifactContent::builder().text(text).build());
             }
-            let uri = d.file.as_str();
-            let mut text = d.message.clone();
-            if let Some(help) = &d.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
-            let artifact = ArtifactLocation::builder()
-                .uri(uri_path(uri))
-                .uri_base_id(SRCROOT)
-                .build();
-            let physical = PhysicalLocation::builder()
-                .artifact_location(artifact)
-                .region(region)
-                .build();
-            let location = Location::builder().physical_location(physical).build();
-            let fingerprints = BTreeMap::from([(
-                "akashi/v1".to_string(),
-                fingerprint(&[d.rule.id(), uri, &snippet, &d.message]),
-            )]);
-            SarifResult::builder()
-                .rule_id(d.rule.id())
-                .rule_index(rule_index[&d.rule] as i64)
-                .level(level(d.severity))
-                .message(Message::builder().text(text).build())
-                .locations(vec![location])
-                .partial_fingerprints(fingerprints)
-                .build()
-        })
-        .collect();
+        }
+        let uri = d.file.as_str();
+        let mut text = d.message.clone();
+        if let Some(help) = &d.help {
+            text.push_str("\nhelp: ");
+            text.push_str(help);
+        }
+        let artifact = ArtifactLocation::builder()
+            .uri(uri_path(uri))
+            .uri_base_id(SRCROOT)
+            .build();
+        let physical = PhysicalLocation::builder()
+            .artifact_location(artifact)
+            .region(region)
+            .build();
+        let location = Location::builder().physical_location(physical).build();
+        let fingerprints = BTreeMap::from([(
+            "akashi/v1".to_string(),
+            fingerprint(&[d.rule.id(), uri, &snippet, &d.message]),
+        )]);
+        SarifResult::builder()
+            .rule_id(d.rule.id())
+            .rule_index(rule_index[&d.rule] as i64)
+            .level(level(d.severity))
+            .message(Message::builder().text(text).build())
+            .locations(vec![location])
+            .partial_fingerprints(fingerprints)
+            .build()
+    };
     let driver = ToolComponent::builder()
         .name("akashi")
         .semantic_version(env!("CARGO_PKG_VERSION"))
@@ -219,7 +216,7 @@ pub fn render<'s>(
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
         .invocations(vec![invocation])
-        .results(results)
+        .results(Vec::new())
         .column_kind(serde_json::json!("unicodeCodePoints"));
     let run = match base_ids {
         Some(ids) => run.original_uri_base_ids(ids).build(),
@@ -230,7 +227,22 @@ pub fn render<'s>(
         .version(serde_json::json!("2.1.0"))
         .runs(vec![run])
         .build();
-    let mut out = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    // The results are written one at a time into the document, each made and dropped in turn:
+    // a site with 100,000 findings never holds them all as SARIF objects at once.
+    let frame = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    let marker = "\"results\": []";
+    let Some(at) = frame.find(marker) else {
+        return frame + "\n";
+    };
+    let mut out = String::with_capacity(frame.len() + diagnostics.len() * 512);
+    out.push_str(&frame[..at]);
+    out.push_str("\"results\": [");
+    for (i, d) in diagnostics.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&serde_json::to_string(&result(d)).unwrap_or_default());
+    }
+    out.push_str(if diagnostics.is_empty() { "]" } else { "\n]" });
+    out.push_str(&frame[at + marker.len()..]);
     out.push('\n');
     out
 }

@@ -38,6 +38,7 @@ pub mod link_broken;
 pub mod link_missing_file;
 pub mod link_other_language;
 pub mod link_unsafe;
+pub mod markdown_deep_html;
 pub mod markdown_unrendered_emphasis;
 pub mod readability_grade;
 pub mod readability_long_sentence;
@@ -107,6 +108,7 @@ rules! {
     I18nMissingUiString => "i18n/missing-ui-string", Error, "a Fluent key used by a template is missing in a locale";
     I18nInvalidLocale => "i18n/invalid-locale", Error, "a Fluent file with a syntax error or a message defined twice";
     MarkdownUnrenderedEmphasis => "markdown/unrendered-emphasis", Warning, "emphasis markers left as literal asterisks next to Japanese punctuation";
+    MarkdownDeepHtml => "markdown/deep-html", Error, "HTML in an article nested more than 512 elements deep";
     SuppressMissingReason => "suppress/missing-reason", Error, "a suppression comment without a reason";
     SuppressUnused => "suppress/unused", Warning, "a suppression comment that suppresses nothing";
     SuppressUnknownRule => "suppress/unknown-rule", Error, "a suppression comment naming a rule that does not exist";
