@@ -254,7 +254,12 @@ impl Config {
                 Error::io(path.clone(), "read", e)
             }
         })?;
-        let source = SourceFile::new(FILE_NAME, text);
+        Config::from_source(SourceFile::new(FILE_NAME, text), root)
+    }
+
+    /// The configuration in `source` (the text of a site.yaml) for a site at `root`; its
+    /// problems, each at its place in the text, when it is not valid.
+    pub fn from_source(source: SourceFile, root: &Utf8Path) -> Result<Config> {
         let mut diagnostics = Vec::new();
         let config = parse(&source, root, &mut diagnostics);
         match config {

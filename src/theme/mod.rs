@@ -82,15 +82,8 @@ impl Theme {
             let mut own = own;
             own.retain(|file| match too_deep(&file.text) {
                 None => true,
-                Some(at) => {
-                    diagnostics.push(Diagnostic::new(
-                        Rule::I18nInvalidLocale,
-                        file.path(),
-                        at..at + 1,
-                        format!(
-                            "placeables or calls nested more than {MAX_FLUENT_DEPTH} deep; the file is not read"
-                        ),
-                    ));
+                Some(_) => {
+                    diagnostics.extend(check_fluent(file, lang).0);
                     false
                 }
             });
@@ -158,6 +151,23 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// The findings in one of a site's Fluent files of language `lang`, read on its own, and
+/// whether the file can be handed to the Fluent parser (it is not nested too deep).
+pub fn check_fluent(file: &SourceFile, lang: &str) -> (Vec<Diagnostic>, bool) {
+    if let Some(at) = too_deep(&file.text) {
+        let finding = Diagnostic::new(
+            Rule::I18nInvalidLocale,
+            file.path(),
+            at..at + 1,
+            format!(
+                "placeables or calls nested more than {MAX_FLUENT_DEPTH} deep; the file is not read"
+            ),
+        );
+        return (vec![finding], false);
+    }
+    (messages(file, lang, &mut BTreeSet::new()), true)
+}
+
 /// The ids of the messages `file` defines, added to `defined`; findings for syntax errors and
 /// for a message defined twice among the files that share `defined`.
 fn messages(file: &SourceFile, lang: &str, defined: &mut BTreeSet<String>) -> Vec<Diagnostic> {
@@ -166,10 +176,21 @@ fn messages(file: &SourceFile, lang: &str, defined: &mut BTreeSet<String>) -> Ve
         Ok(r) => r,
         Err((r, errors)) => {
             for e in errors {
+                // The parser may point one past the end (an entry cut short by the end of the
+                // file): the span stays inside the text.
+                let text = &file.text;
+                let mut end = e.pos.end.min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let mut start = e.pos.start.min(end);
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
                 diagnostics.push(Diagnostic::new(
                     Rule::I18nInvalidLocale,
                     file.path(),
-                    e.pos.clone(),
+                    start..end,
                     format!("Fluent syntax error: {}", e.kind),
                 ));
             }
