@@ -104,7 +104,8 @@ pub fn run(
     builder.rebuild();
 
     let (events_tx, events_rx) = mpsc::channel::<()>();
-    let mut debouncer = notify_debouncer_full::new_debouncer(
+    let watched_root = root.as_std_path().to_path_buf();
+    let debouncer = notify_debouncer_full::new_debouncer(
         Duration::from_millis(DEBOUNCE_MS),
         None,
         move |result: notify_debouncer_full::DebounceEventResult| {
@@ -114,7 +115,7 @@ pub fn run(
                     .iter()
                     .filter(|e| !e.kind.is_access() && !e.kind.is_other())
                     .flat_map(|e| e.paths.iter())
-                    .any(|p| relevant(p));
+                    .any(|p| relevant(p, &watched_root));
                 if changed {
                     let _ = events_tx.send(());
                 }
@@ -122,19 +123,18 @@ pub fn run(
         },
     )
     .map_err(|e| Error::msg(format!("cannot watch the site's files: {e}")))?;
-    for name in WATCHED {
-        let path = root.join(name);
-        if path.exists() {
-            let mode = if path.is_dir() {
-                RecursiveMode::Recursive
-            } else {
-                RecursiveMode::NonRecursive
-            };
-            debouncer
-                .watch(path.as_std_path(), mode)
-                .map_err(|e| Error::msg(format!("cannot watch `{path}`: {e}")))?;
-        }
-    }
+    let mut watches = Watches {
+        debouncer,
+        root: root.to_path_buf(),
+        armed: HashMap::new(),
+    };
+    // The site's folder itself, not its subfolders: to see content/, templates/ and the others
+    // appear, disappear or be replaced, and watch them again.
+    watches
+        .debouncer
+        .watch(root.as_std_path(), RecursiveMode::NonRecursive)
+        .map_err(|e| Error::msg(format!("cannot watch `{root}`: {e}")))?;
+    watches.arm()?;
     std::thread::spawn(move || {
         while events_rx.recv().is_ok() {
             // A burst of saves is one rebuild: wait for a quiet moment, but not for ever.
@@ -145,6 +145,12 @@ pub fn run(
                     Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => break,
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
+            }
+            if let Err(e) = watches.arm() {
+                use std::io::Write;
+                let line =
+                    format!("{e}: changes there are not seen until akashi serve is restarted\n");
+                let _ = std::io::stderr().lock().write_all(line.as_bytes());
             }
             builder.rebuild();
         }
@@ -184,7 +190,6 @@ pub fn run(
             _ = stopped() => Ok(()),
         }
     })?;
-    drop(debouncer);
     drop(search_tmp);
     Ok(())
 }
@@ -389,11 +394,75 @@ struct Builder {
 }
 
 /// Editors' temporary files (`.x.swp`, `x~`, `.#x`, `4913`) do not trigger a rebuild.
-fn relevant(path: &std::path::Path) -> bool {
+/// The watches on the site's folders and files: what is watched, by the identity of the
+/// folder or file (its inode) when it was armed.
+struct Watches {
+    debouncer: notify_debouncer_full::Debouncer<
+        notify_debouncer_full::notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+    root: Utf8PathBuf,
+    armed: HashMap<&'static str, u64>,
+}
+
+impl Watches {
+    /// Watches each of [`WATCHED`] that exists and is not watched yet, or is another folder or
+    /// file than the one watched (`content/` moved away and copied back: the watch followed the
+    /// old folder), and forgets those that are gone.
+    fn arm(&mut self) -> Result<()> {
+        for name in WATCHED {
+            let path = self.root.join(name);
+            match std::fs::metadata(&path) {
+                Ok(meta) => {
+                    let id = identity(&meta);
+                    if self.armed.get(name) == Some(&id) {
+                        continue;
+                    }
+                    let _ = self.debouncer.unwatch(path.as_std_path());
+                    let mode = if meta.is_dir() {
+                        RecursiveMode::Recursive
+                    } else {
+                        RecursiveMode::NonRecursive
+                    };
+                    self.debouncer
+                        .watch(path.as_std_path(), mode)
+                        .map_err(|e| Error::msg(format!("cannot watch `{path}`: {e}")))?;
+                    self.armed.insert(name, id);
+                }
+                Err(_) => {
+                    if self.armed.remove(name).is_some() {
+                        let _ = self.debouncer.unwatch(path.as_std_path());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Which folder or file this is, whatever its name.
+fn identity(meta: &std::fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::ino(meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        0
+    }
+}
+
+/// Whether a change at `path` can change the site: not an editor's temporary file, and, right
+/// in the site's folder, one of [`WATCHED`] (not `public/` or a README).
+fn relevant(path: &std::path::Path, root: &std::path::Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
+    if path.parent() == Some(root) && !WATCHED.contains(&name.as_ref()) {
+        return false;
+    }
     !(name.starts_with('.')
         || name.ends_with('~')
         || name.ends_with(".swp")

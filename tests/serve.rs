@@ -341,3 +341,53 @@ fn connections_that_never_finish_a_request_are_closed_and_bounded() {
         "a rebuild after the flood",
     );
 }
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn content_moved_away_and_copied_back_is_watched_again() {
+    let site = fixture("bilingual");
+    let server = start(&site.root);
+    // Moved away (as a checkout of another branch or a sync tool does), then copied back.
+    let content = site.path("content");
+    let away = site.root.parent().unwrap().join("content-away");
+    std::fs::rename(&content, &away).unwrap();
+    wait_for(
+        || count(&server, "findings") + count(&server, "reload") >= 1,
+        "the server to notice that content/ went away",
+    );
+    copy_dir(&away, &content);
+    let settled = count(&server, "reload");
+    wait_for(
+        || count(&server, "reload") > settled,
+        "a rebuild with content/ back",
+    );
+    // An edit in the new content/ is seen and served.
+    let before = count(&server, "reload");
+    let path = site.path("content/treatments/tms.ja.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("title: TMS治療\n", "title: TMS治療（戻した後）\n"),
+    )
+    .unwrap();
+    wait_for(
+        || count(&server, "reload") > before,
+        "a reload after the edit",
+    );
+    let (_, page) = get(server.port, "/ja/treatments/tms/");
+    assert!(
+        page.contains("<h1>TMS治療（戻した後）</h1>"),
+        "the edit is served"
+    );
+}
