@@ -179,9 +179,10 @@ fn messages(file: &SourceFile, lang: &str, defined: &mut BTreeSet<String>) -> Ve
                 // The parser may point one past the end (an entry cut short by the end of the
                 // file): the span stays inside the text.
                 let text = &file.text;
+                // Rounded out to whole characters.
                 let mut end = e.pos.end.min(text.len());
                 while !text.is_char_boundary(end) {
-                    end -= 1;
+                    end += 1;
                 }
                 let mut start = e.pos.start.min(end);
                 while !text.is_char_boundary(start) {
