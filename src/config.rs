@@ -4,7 +4,7 @@
 //! setting that is silently ignored is worse than one that stops the build.
 
 use crate::error::{Error, Result};
-use crate::lint::{Diagnostic, Rule};
+use crate::findings::{Diagnostic, Rule};
 use crate::parse::fields::Fields;
 use crate::source::SourceFile;
 use crate::yaml::{self, Node};
@@ -26,7 +26,7 @@ pub struct Config {
     /// Evidence levels, highest certainty first.
     pub evidence_levels: Vec<String>,
     /// Terms added to the claim detector's built-in lexicons, by language code.
-    pub claim_lexicon: Vec<(String, crate::lint::claims::Extension)>,
+    pub claim_lexicon: Vec<(String, Extension)>,
     /// The treatments the site discusses, with their regulatory status in Japan.
     pub treatments: Vec<Treatment>,
     /// Who publishes the site, shown on every article and in its structured data.
@@ -45,6 +45,15 @@ pub enum RawHtml {
     #[default]
     Sanitize,
     Allow,
+}
+
+/// Terms a site adds to the claim detector's built-in lexicon of one language: `claim_lexicon`
+/// in site.yaml, and the names of the site's treatments.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extension {
+    pub treatments: Vec<String>,
+    pub effects: Vec<String>,
+    pub not_claims: Vec<String>,
 }
 
 /// Text per language code.
@@ -195,7 +204,7 @@ impl Config {
     }
 
     /// The claim detector's site terms: `claim_lexicon`, plus the names of the site's treatments.
-    pub fn claim_terms(&self) -> Vec<(String, crate::lint::claims::Extension)> {
+    pub fn claim_terms(&self) -> Vec<(String, Extension)> {
         let mut terms = self.claim_lexicon.clone();
         for treatment in &self.treatments {
             for (lang, names) in &treatment.names {
@@ -405,7 +414,7 @@ fn parse(
             },
             "claim_lexicon" => {
                 for lang in f.mapping(entry).unwrap_or_default() {
-                    let mut ext = crate::lint::claims::Extension::default();
+                    let mut ext = Extension::default();
                     for list in f.mapping(lang).unwrap_or_default() {
                         let terms = f.string_list(list).unwrap_or_default();
                         match list.key.as_str() {

@@ -1,9 +1,9 @@
 //! Fatal errors: the run itself failed (exit code 2). Findings about content are
 //! [`Diagnostic`]s instead and never stop the run early.
 //!
-//! [`Diagnostic`]: crate::lint::Diagnostic
+//! [`Diagnostic`]: crate::findings::Diagnostic
 
-use crate::lint::Diagnostic;
+use crate::findings::Diagnostic;
 use crate::source::SourceFile;
 use camino::Utf8PathBuf;
 use std::fmt;

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod findings;
 pub mod fix;
 pub mod incremental;
 pub mod lint;
@@ -347,7 +348,7 @@ fn check_with(
     }
     diagnostics.extend(lint::check_site(&site, &theme, options.today));
     let mut diagnostics = lint::suppress::apply(site.pages.iter().chain(&theme_pages), diagnostics);
-    lint::diagnostic::sort(&mut diagnostics);
+    findings::sort(&mut diagnostics);
     timings.lap("rules");
     Ok(Checked {
         site,

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::content::PageKind;
-use crate::lint::Diagnostic;
+use crate::findings::Diagnostic;
 use crate::parse::{self, Page, references::References};
 use crate::source::SourceFile;
 use camino::Utf8Path;

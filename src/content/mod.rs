@@ -6,7 +6,7 @@
 //! deterministic. Symbolic links are not followed.
 
 use crate::config::Config;
-use crate::lint::{Diagnostic, Rule};
+use crate::findings::{Diagnostic, Rule};
 use crate::source::SourceFile;
 use camino::{Utf8Path, Utf8PathBuf};
 

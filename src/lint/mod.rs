@@ -6,14 +6,12 @@
 
 pub mod advertising;
 pub mod claims;
-pub mod diagnostic;
 pub mod links;
 pub mod report;
 pub mod rules;
 pub mod suppress;
 
-pub use diagnostic::{Diagnostic, Severity};
-pub use rules::Rule;
+pub use crate::findings::{Diagnostic, Rule, Severity};
 
 use crate::parse::Page;
 use crate::site::Site;

@@ -2,7 +2,7 @@
 //! problem as a finding at the absolute position of the key or value at fault, instead of
 //! stopping at the first one.
 
-use crate::lint::{Diagnostic, Rule};
+use crate::findings::{Diagnostic, Rule};
 use crate::suggest;
 use crate::yaml::{Entry, Node};
 use camino::Utf8Path;

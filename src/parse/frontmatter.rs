@@ -4,7 +4,7 @@
 //! reporting every problem at its absolute line and column in the Markdown file.
 
 use super::fields::Fields;
-use crate::lint::{Diagnostic, Rule};
+use crate::findings::{Diagnostic, Rule};
 use crate::source::SourceFile;
 use crate::yaml::{self, Node};
 use jiff::civil::Date;

@@ -12,7 +12,7 @@ pub mod tags;
 pub mod theme;
 
 use crate::content::{ContentFile, PageKind};
-use crate::lint::Diagnostic;
+use crate::findings::Diagnostic;
 use crate::source::SourceFile;
 use frontmatter::FrontMatter;
 use markdown::Body;

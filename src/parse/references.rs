@@ -5,7 +5,7 @@
 //! field at fault.
 
 use super::fields::Fields;
-use crate::lint::{Diagnostic, Rule};
+use crate::findings::{Diagnostic, Rule};
 use crate::source::SourceFile;
 use crate::yaml::{self, Node};
 use std::collections::{BTreeMap, BTreeSet, HashMap};

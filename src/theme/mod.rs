@@ -8,7 +8,7 @@
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::lint::{Diagnostic, Rule};
+use crate::findings::{Diagnostic, Rule};
 use crate::source::SourceFile;
 use camino::Utf8PathBuf;
 use std::collections::{BTreeMap, BTreeSet};

@@ -26,13 +26,9 @@ pub use model::{Explanation, Model, Tier};
 use regex::Regex;
 use std::ops::Range;
 
-/// Terms a site adds to the built-in lexicon of one language.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Extension {
-    pub treatments: Vec<String>,
-    pub effects: Vec<String>,
-    pub not_claims: Vec<String>,
-}
+/// Terms a site adds to the built-in lexicon of one language (site.yaml's `claim_lexicon` and
+/// its treatments' names), read with the configuration.
+pub use crate::config::Extension;
 
 #[derive(Clone)]
 struct Compiled {

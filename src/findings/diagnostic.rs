@@ -6,7 +6,7 @@
 //!
 //! [`SourceFile`]: crate::source::SourceFile
 
-use super::rules::Rule;
+use super::rule::Rule;
 use camino::Utf8PathBuf;
 use serde::Serialize;
 use std::ops::Range;
