@@ -125,8 +125,8 @@ fn the_import_reader_sees_grouped_and_plain_paths() {
 
 #[test]
 fn every_module_of_the_crate_has_a_place_in_the_order() {
-    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
-        .unwrap();
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
     let unplaced: Vec<&str> = lib
         .lines()
         .filter_map(|l| l.strip_prefix("pub mod "))
