@@ -49,7 +49,7 @@ pub enum RawHtml {
 
 /// Terms a site adds to the claim detector's built-in lexicon of one language: `claim_lexicon`
 /// in site.yaml, and the names of the site's treatments.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Extension {
     pub treatments: Vec<String>,
     pub effects: Vec<String>,

@@ -71,7 +71,8 @@ pub struct Reuse {
 pub struct Cache {
     /// When the last run began reading `content/`.
     scanned: Option<std::time::SystemTime>,
-    detector: Option<(String, Arc<Vec<Detector>>)>,
+    /// The detectors, with a hash of the terms they were made with.
+    detector: Option<(u64, Arc<Vec<Detector>>)>,
     pages: HashMap<Utf8PathBuf, Kept>,
     local_key: Option<u64>,
     linked_key: Option<u64>,
@@ -117,7 +118,11 @@ impl Cache {
     /// that their caches are warm.
     pub fn detector(&mut self, site: &crate::config::Config) -> crate::Result<Arc<Vec<Detector>>> {
         let terms = site.claim_terms();
-        let id = format!("{terms:?}");
+        let id = {
+            let mut h = DefaultHasher::new();
+            terms.hash(&mut h);
+            h.finish()
+        };
         if let Some((kept, detector)) = &self.detector
             && *kept == id
         {
@@ -205,12 +210,17 @@ impl Cache {
 
 /// The inputs every page's findings and HTML depend on: configuration, references and theme.
 fn hash_site_inputs(h: &mut DefaultHasher, site: &Site, theme: &Theme) {
-    format!("{:?}", site.config).hash(h);
+    hash_config(h, &site.config);
     site.references_source.as_ref().map(|s| &s.text).hash(h);
     for source in theme.sources() {
         source.path.hash(h);
         source.text.hash(h);
     }
+}
+
+/// The configuration is made from site.yaml's text and the site's folder alone.
+fn hash_config(h: &mut DefaultHasher, config: &crate::config::Config) {
+    (config.root.as_str(), &config.source.text).hash(h);
 }
 
 /// Everything besides a page that the local rules read.
@@ -222,14 +232,17 @@ pub fn local_key(site: &Site, theme: &Theme, today: jiff::civil::Date) -> u64 {
 }
 
 /// Everything besides a page and its translations that the linked rules read: the
-/// configuration, which pages exist with which headings and citations, and the static files.
+/// configuration, which pages exist with which headings, citations and tags (the routes), and
+/// the static files.
 /// (When the references or the theme change, the local key drops every kept page anyway.)
 pub fn linked_key(site: &Site) -> u64 {
     let mut h = DefaultHasher::new();
-    format!("{:?}", site.config).hash(&mut h);
+    hash_config(&mut h, &site.config);
     for page in &site.pages {
         page.source.path.hash(&mut h);
         page.front.draft.hash(&mut h);
+        // Links to tag pages lead somewhere while an article has the tag.
+        page.front.tags.hash(&mut h);
         for heading in &page.body.headings {
             heading.anchor.hash(&mut h);
         }

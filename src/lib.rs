@@ -19,6 +19,7 @@ pub mod incremental;
 pub mod lint;
 pub mod parse;
 pub mod render;
+pub mod routes;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -293,7 +293,7 @@ const MAX_WAIT: Duration = Duration::from_millis(400);
 
 /// Answers a request from the site in memory, or from the search index on disk.
 async fn serve_file(State(shared): State<Shared>, request: Request) -> Response {
-    let path = crate::site::percent_decode(request.uri().path());
+    let path = crate::routes::percent_decode(request.uri().path());
     let key = path.trim_start_matches('/');
     if key.starts_with("pagefind/") {
         let dir = tower_http::services::ServeDir::new(shared.search_dir.as_std_path());

@@ -1,10 +1,10 @@
-//! The whole site in memory after parsing: configuration, pages, bibliography, and the URL of
-//! every page. This is what the lint checks and the renderer renders.
+//! The whole site in memory after parsing: configuration, pages, bibliography, and the
+//! address of every page ([`Routes`]). This is what the lint checks and the renderer renders.
 
 use crate::config::Config;
-use crate::content::PageKind;
 use crate::findings::Diagnostic;
 use crate::parse::{self, Page, references::References};
+use crate::routes::Routes;
 use crate::source::SourceFile;
 use camino::Utf8Path;
 use std::collections::HashMap;
@@ -22,8 +22,8 @@ pub struct Site {
     translations: HashMap<(String, String), usize>,
     /// Index into `pages` by source path (`content/treatments/rtms.ja.md`).
     by_source: HashMap<String, usize>,
-    /// Index into `pages` of the published pages by URL path.
-    by_url: HashMap<String, usize>,
+    /// Every address the site publishes, computed from its pages.
+    pub routes: Routes,
     /// Finds the names of the site's treatments (ASCII letters in any case); pattern `i` is a
     /// name of treatment `treatment_of[i]`.
     treatment_names: Option<aho_corasick::AhoCorasick>,
@@ -51,7 +51,7 @@ impl Site {
             other_sources,
             translations: HashMap::new(),
             by_source: HashMap::new(),
-            by_url: HashMap::new(),
+            routes: Routes::default(),
             treatment_names: None,
             treatment_of: Vec::new(),
         };
@@ -78,7 +78,6 @@ impl Site {
         self.pages = pages;
         self.translations.clear();
         self.by_source.clear();
-        self.by_url.clear();
         for (i, page) in self.pages.iter().enumerate() {
             self.translations
                 .entry((page.translation_key(), page.lang.clone()))
@@ -86,10 +85,8 @@ impl Site {
             self.by_source
                 .entry(crate::content::nfc(page.source.path.as_str()).into_owned())
                 .or_insert(i);
-            if !page.front.draft {
-                self.by_url.entry(self.url(page)).or_insert(i);
-            }
         }
+        self.routes = Routes::new(&self.config, &self.pages);
         self
     }
 
@@ -127,10 +124,13 @@ impl Site {
             .copied()
     }
 
-    /// The published page at a URL path (`/ja/treatments/rtms/`); the first in file order when
-    /// two collide.
+    /// The published page at a URL path (`/ja/treatments/rtms/`, or without its final `/`);
+    /// the first in file order when two collide.
     pub fn published_at(&self, url: &str) -> Option<&Page> {
-        self.by_url.get(url).map(|&i| &self.pages[i])
+        self.routes
+            .at(url)
+            .and_then(|r| r.page())
+            .map(|i| &self.pages[i])
     }
 
     /// Every source file, for reporters that show source lines.
@@ -148,20 +148,6 @@ impl Site {
             return Some(&page.source);
         }
         self.sources().find(|s| s.path() == path)
-    }
-
-    /// Site-relative URL path of a page: `/ja/treatments/rtms/`.
-    pub fn url(&self, page: &Page) -> String {
-        let mut url = format!("/{}/", page.lang);
-        for part in page.dir.split('/').filter(|p| !p.is_empty()) {
-            url.push_str(&url_segment(part));
-            url.push('/');
-        }
-        if page.kind == PageKind::Article {
-            url.push_str(&url_segment(&page.slug));
-            url.push('/');
-        }
-        url
     }
 
     /// Where a relative link to a Markdown source leads, as a path inside `content/`
@@ -231,91 +217,5 @@ impl Site {
     /// Pages that will be published: not drafts.
     pub fn published(&self) -> impl Iterator<Item = &Page> {
         self.pages.iter().filter(|p| !p.front.draft)
-    }
-}
-
-/// The most bytes a folder or file name may have on the file systems a site is built on
-/// (ext4, APFS, NTFS allow 255): a tag longer than this as a URL segment could not be written.
-pub const MAX_SEGMENT_BYTES: usize = 255;
-
-/// The URL segment of a tag: like a file name's, with characters that cannot stand in a path
-/// segment replaced.
-pub fn tag_slug(tag: &str) -> String {
-    let slug: String = url_segment(tag)
-        .chars()
-        .map(|c| {
-            if c.is_control()
-                || matches!(
-                    c,
-                    '/' | '\\' | '?' | '#' | '%' | '"' | '<' | '>' | '|' | ':' | '*' | '.'
-                )
-            {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() {
-        "tag".into()
-    } else if crate::content::reserved_on_windows(&slug) {
-        format!("{slug}-tag")
-    } else {
-        slug
-    }
-}
-
-/// A path segment of a URL made from a file or tag name: ASCII lowercased so that URLs that
-/// differ only by case cannot coexist, white space as `-`.
-pub fn url_segment(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.trim().chars() {
-        if c.is_whitespace() {
-            if !out.ends_with('-') {
-                out.push('-');
-            }
-        } else {
-            out.push(c.to_ascii_lowercase());
-        }
-    }
-    out
-}
-
-/// Decodes `%E3%81%86` escapes in a URL path; a `%` not followed by two hex digits stays as it
-/// is, and bytes that do not form UTF-8 become U+FFFD.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let hex = |b: u8| (b as char).to_digit(16);
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).and_then(|&b| hex(b)),
-                bytes.get(i + 2).and_then(|&b| hex(b)),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_decode;
-
-    #[test]
-    fn percent_escapes_decode_and_malformed_ones_stay() {
-        assert_eq!(percent_decode("/ja/tags/%E3%81%86/"), "/ja/tags/う/");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz%4"), "%zz%4");
-        // A `%` before a multi-byte character must not split it.
-        assert_eq!(percent_decode("%あ"), "%あ");
     }
 }

@@ -19,6 +19,7 @@ const BEFORE_LINT: &[&str] = &[
     "content",
     "parse",
     "theme",
+    "routes",
     "site",
 ];
 

@@ -22,40 +22,7 @@ fn problem(rule: Rule, message: String, help: &str) -> Option<Problem> {
     })
 }
 
-use crate::site::percent_decode;
-
-/// Anchors a page has: its headings, and its reference list.
-fn has_anchor(page: &Page, anchor: &str) -> bool {
-    let anchor = percent_decode(anchor);
-    page.body.headings.iter().any(|h| h.anchor == anchor)
-        || anchor
-            .strip_prefix("ref-")
-            .and_then(|n| n.parse::<usize>().ok())
-            .is_some_and(|n| n >= 1 && n <= page.citation_order().len())
-}
-
-/// The page published at a site path (`/ja/treatments/rtms/`).
-fn page_at<'s>(site: &'s Site, path: &str) -> Option<&'s Page> {
-    if path.ends_with('/') {
-        site.published_at(path)
-    } else {
-        site.published_at(&format!("{path}/"))
-    }
-}
-
-/// Site paths akashi generates itself besides the pages.
-fn is_generated(site: &Site, path: &str) -> bool {
-    if matches!(path, "/" | "/404.html" | "/sitemap.xml") || path.starts_with("/pagefind/") {
-        return true;
-    }
-    site.config.language_codes().any(|l| {
-        let base = format!("/{l}/");
-        path == base
-            || path == format!("{base}atom.xml")
-            || path == format!("{base}evidence/")
-            || path.starts_with(&format!("{base}tags/"))
-    })
-}
+use crate::routes::{Kind, Routes, has_anchor, level_anchor, page_url, percent_decode};
 
 pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
     let site = cx.site;
@@ -146,7 +113,7 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
                 ),
                 help: format!(
                     "write the page's address, `{}`, or make it a Markdown link: [text]({path})",
-                    site.url(target)
+                    page_url(target)
                 ),
             });
         }
@@ -156,13 +123,43 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
         normalize(&percent_decode(path))
     } else {
         // Relative to the page's own URL.
-        normalize(&format!("{}{}", site.url(page), percent_decode(path)))
+        normalize(&format!("{}{}", page_url(page), percent_decode(path)))
     };
-    if let Some(target) = page_at(site, &absolute) {
-        return target_problems(page, target, anchor);
-    }
-    if is_generated(site, &absolute) {
-        return None;
+    match site.routes.at(&absolute) {
+        Some(route) => {
+            return match (route.page(), &route.kind) {
+                (Some(target), _) => target_problems(page, &site.pages[target], anchor),
+                (None, Kind::Evidence { .. }) => anchor
+                    .filter(|a| {
+                        let a = percent_decode(a);
+                        !a.is_empty()
+                            && !site
+                                .config
+                                .evidence_levels
+                                .iter()
+                                .any(|l| level_anchor(l) == a)
+                    })
+                    .and_then(|a| {
+                        problem(
+                            Rule::LinkAnchor,
+                            format!("the evidence levels page has no anchor `#{a}`"),
+                            &format!(
+                                "link to one of the levels: {}",
+                                site.config
+                                    .evidence_levels
+                                    .iter()
+                                    .map(|l| format!("`#{}`", level_anchor(l)))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        )
+                    }),
+                // A page or file akashi makes: the landing page, a tag, the feed.
+                (None, _) => None,
+            };
+        }
+        None if Routes::is_generated_file(&absolute) => return None,
+        None => {}
     }
     let static_dir = site.config.root.join("static");
     let file = static_dir.join(absolute.trim_start_matches('/'));
@@ -196,6 +193,20 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
             return None;
         }
         _ => {}
+    }
+    if let Some(lang) = site
+        .config
+        .language_codes()
+        .find(|l| absolute.starts_with(&crate::routes::tags_url(l)))
+    {
+        return problem(
+            Rule::LinkBroken,
+            format!("no published article in `{lang}` has the tag of `{absolute}`"),
+            &format!(
+                "link to a tag that articles have, or to the list of tags, `{}`",
+                crate::routes::tags_url(lang)
+            ),
+        );
     }
     let looks_like_page =
         absolute.ends_with('/') || !absolute.rsplit('/').next().unwrap_or("").contains('.');
@@ -265,22 +276,28 @@ fn target_problems(page: &Page, target: &Page, anchor: Option<&str>) -> Option<P
     None
 }
 
-/// Runs [`check`] on every link of every article and keeps the findings of `rule`.
+/// The findings of `rule` on the links of the pages in scope. Every link is checked once per
+/// run of the rules, whichever `link/*` rule asks first; the others read the same findings.
 pub fn report(cx: &Context<'_>, rule: Rule, out: &mut Vec<crate::lint::Diagnostic>) {
-    for page in cx.scoped() {
-        for link in &page.body.links {
-            if let Some(p) = check(cx, page, link).filter(|p| p.rule == rule) {
-                out.push(
-                    crate::lint::Diagnostic::new(
-                        rule,
-                        page.source.path(),
-                        link.span.clone(),
-                        p.message,
-                    )
-                    .with_lang(Some(&page.lang))
-                    .with_help(p.help),
-                );
+    let all = cx.link_findings.get_or_init(|| {
+        let mut all = Vec::new();
+        for page in cx.scoped() {
+            for link in &page.body.links {
+                if let Some(p) = check(cx, page, link) {
+                    all.push(
+                        crate::lint::Diagnostic::new(
+                            p.rule,
+                            page.source.path(),
+                            link.span.clone(),
+                            p.message,
+                        )
+                        .with_lang(Some(&page.lang))
+                        .with_help(p.help),
+                    );
+                }
             }
         }
-    }
+        all
+    });
+    out.extend(all.iter().filter(|d| d.rule == rule).cloned());
 }

@@ -31,6 +31,8 @@ pub struct Context<'a> {
     pub today: jiff::civil::Date,
     /// Indices into `pages` of the pages that page rules report on.
     scope: &'a [usize],
+    /// The findings of every `link/*` rule on the pages in scope, made once ([`links::report`]).
+    link_findings: std::cell::OnceCell<Vec<Diagnostic>>,
 }
 
 impl<'a> Context<'a> {
@@ -157,6 +159,7 @@ pub fn check_local(
         sentences: &sentences,
         today,
         scope: &[0],
+        link_findings: Default::default(),
     };
     run(&cx, LOCAL_RULES)
 }
@@ -178,6 +181,7 @@ pub fn check_theme(
         sentences,
         today,
         scope: &scope,
+        link_findings: Default::default(),
     };
     run(&cx, THEME_RULES)
 }
@@ -213,6 +217,7 @@ fn run_on_site(
         sentences: &[],
         today,
         scope,
+        link_findings: Default::default(),
     };
     run(&cx, rules)
 }

@@ -194,7 +194,7 @@ fn badge(tag: &crate::parse::tags::Tag, cx: &BodyContext<'_>) -> String {
             .get(level)
             .cloned()
             .unwrap_or_else(|| level.clone());
-        let anchor = format!("level-{}", level.to_lowercase());
+        let anchor = crate::routes::level_anchor(level);
         html.push_str(&format!(
             "<a class=\"evidence-badge evidence-{anchor}\" href=\"{}#{anchor}\" aria-label=\"{label}\" title=\"{label}\">{}</a>",
             cx.evidence_url,
@@ -210,7 +210,8 @@ fn badge(tag: &crate::parse::tags::Tag, cx: &BodyContext<'_>) -> String {
             }
             match cx.numbers.get(key) {
                 Some(n) => html.push_str(&format!(
-                    "<a href=\"#ref-{n}\" aria-label=\"{}\">{n}</a>",
+                    "<a href=\"#{}\" aria-label=\"{}\">{n}</a>",
+                    crate::routes::reference_anchor(*n),
                     escape(&(cx.citation_label)(*n))
                 )),
                 None => html.push('?'),

@@ -15,12 +15,14 @@ pub mod vancouver;
 use crate::content::PageKind;
 use crate::error::{Error, Result};
 use crate::parse::Page;
+pub use crate::routes::encode_path;
+use crate::routes::{Kind, Route, page_url};
 use crate::site::Site;
 use crate::theme::Theme;
 use dates::DateFormats;
 use i18n::Locales;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A file of the built site: its path inside the output folder (`/`-separated) and contents.
@@ -104,6 +106,9 @@ pub struct Renderer<'s> {
     /// so that a listing's key costs one lookup per article, not a pass over its tags (an
     /// article with N tags is on N tag pages).
     card_keys: HashMap<String, u64>,
+    /// What each evidence level's badge says to screen readers, by language and level: made
+    /// once, not for every page.
+    level_labels: HashMap<String, HashMap<String, String>>,
 }
 
 impl<'s> Renderer<'s> {
@@ -143,7 +148,7 @@ impl<'s> Renderer<'s> {
         let source_urls = site
             .pages
             .iter()
-            .map(|p| (content_path(p), site.url(p)))
+            .map(|p| (content_path(p), page_url(p)))
             .collect();
         let mut nav: HashMap<String, Vec<(String, String)>> = HashMap::new();
         let mut sections = HashMap::new();
@@ -155,7 +160,7 @@ impl<'s> Renderer<'s> {
             if !p.dir.contains('/') {
                 nav.entry(p.lang.clone())
                     .or_default()
-                    .push((p.front.title.clone(), site.url(p)));
+                    .push((p.front.title.clone(), page_url(p)));
             }
         }
         let card_keys = site
@@ -163,7 +168,31 @@ impl<'s> Renderer<'s> {
             .iter()
             .map(|a| (a.source.path.to_string(), card_key(a)))
             .collect();
+        let level_labels = config
+            .language_codes()
+            .map(|lang| {
+                let labels = config
+                    .evidence_levels
+                    .iter()
+                    .map(|l| {
+                        let label = locales
+                            .text(lang, "evidence-level", &[("level", l)])
+                            .and_then(|name| {
+                                locales.text(
+                                    lang,
+                                    "evidence-badge-label",
+                                    &[("level", l), ("name", &name)],
+                                )
+                            })
+                            .unwrap_or_else(|_| l.clone());
+                        (l.clone(), label)
+                    })
+                    .collect();
+                (lang.to_string(), labels)
+            })
+            .collect();
         Ok(Renderer {
+            level_labels,
             site,
             tera,
             locales,
@@ -228,210 +257,189 @@ impl<'s> Renderer<'s> {
         Ok(file)
     }
 
-    /// Renders the whole site, taking from `earlier` what has not changed, and hands each
-    /// file to `sink` as soon as it is made (articles in parallel, so in no fixed order).
-    /// Returns how many files were made and how many of them were taken from `earlier`.
+    /// Renders the whole site, route by route ([`crate::routes`]), taking from `earlier` what
+    /// has not changed, and hands each file to `sink` as soon as it is made (articles in
+    /// parallel, so in no fixed order). Returns how many files were made and how many of them
+    /// were taken from `earlier`.
     pub fn render_all(&self, earlier: &dyn Earlier, sink: Sink<'_>) -> Result<(usize, usize)> {
-        let made = std::sync::atomic::AtomicUsize::new(0);
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let made = AtomicUsize::new(0);
         let out = |file: OutputFile| {
-            made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            made.fetch_add(1, Ordering::Relaxed);
             sink(file)
         };
-        let reused = std::sync::atomic::AtomicUsize::new(0);
+        let reused = AtomicUsize::new(0);
         let site = self.site;
         // The sitemap lists every article of every language: when none of them moved or
         // changed its dates, the last one still holds and its entries need not be made.
-        let everything: Vec<&Page> = site.published().filter(|p| p.is_article()).collect();
+        let everything: Vec<&Page> = site
+            .routes
+            .iter()
+            .filter_map(|r| match r.kind {
+                Kind::Article { page } => Some(&site.pages[page]),
+                _ => None,
+            })
+            .collect();
         let sitemap_key = self.listing_key("sitemap.xml", None, &everything);
         let earlier_sitemap = earlier.listing("sitemap.xml", sitemap_key);
-        let mut sitemap = Sitemap {
-            entries: Vec::new(),
-            wanted: earlier_sitemap.is_none(),
-        };
-        out(self.listing(earlier, "index.html", None, &[], &reused, || self.landing())?)?;
-        out(self.listing(earlier, "404.html", None, &[], &reused, || self.not_found())?)?;
-        for lang in site.config.language_codes() {
-            let articles = self.articles(lang);
-            // Language home page.
-            let intro = site
-                .published()
-                .find(|p| p.lang == lang && p.kind == PageKind::SectionIndex && p.dir.is_empty());
-            let home = format!("/{lang}/");
-            out(self.listing(
-                earlier,
-                &page_path(&home),
-                intro,
-                &articles,
-                &reused,
-                || {
-                    let mut cx = self.base(lang, &home, &self.per_language(|l| format!("/{l}/")));
-                    cx["intro"] = intro.map(|p| self.section_json(p)).unwrap_or(Value::Null);
-                    cx["articles"] = self.cards(&articles);
-                    self.page("index.html", &home, cx)
-                },
-            )?)?;
-            sitemap.push(self.sitemap_entry(&home, None, &self.per_language(|l| format!("/{l}/"))));
-
-            // Sections.
-            for section in site
-                .published()
-                .filter(|p| p.lang == lang && p.kind == PageKind::SectionIndex && !p.dir.is_empty())
-            {
-                let url = site.url(section);
-                let alternates = self.alternates(section);
-                let members: Vec<&Page> = articles
-                    .iter()
-                    .copied()
-                    .filter(|a| {
-                        a.dir == section.dir || a.dir.starts_with(&format!("{}/", section.dir))
-                    })
-                    .collect();
-                out(self.listing(
-                    earlier,
-                    &page_path(&url),
-                    Some(section),
-                    &members,
-                    &reused,
-                    || {
-                        let mut cx = self.base(lang, &url, &alternates);
-                        cx["section"] = self.section_json(section);
-                        cx["articles"] = self.cards(&members);
-                        self.page("section.html", &url, cx)
-                    },
-                )?)?;
-                sitemap.push(self.sitemap_entry(&url, None, &alternates));
+        let mut sitemap = Vec::new();
+        let mut articles = Vec::new();
+        for route in site.routes.iter() {
+            if route.in_sitemap() && earlier_sitemap.is_none() {
+                sitemap.push(self.sitemap_entry(route));
             }
-
-            // Articles render independently: in parallel.
-            {
-                use rayon::prelude::*;
-                articles.par_iter().try_for_each(|article| {
-                    let url = site.url(article);
-                    let index = site.index_of(article);
-                    if let Some(bytes) = index.and_then(|i| earlier.article(i)) {
-                        reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let mut file = self.page_file(&url, bytes);
-                        file.page = index;
-                        return out(file);
-                    }
-                    let mut cx = self.base(lang, &url, &self.alternates(article));
-                    cx["article"] = self.article_json(article)?;
-                    let mut file = self.page("article.html", &url, cx)?;
-                    file.page = index;
-                    out(file)
-                })?;
+            match route.kind {
+                // Articles render independently: in parallel, below.
+                Kind::Article { page } => articles.push((route, page)),
+                Kind::Sitemap => {}
+                _ => out(self.listing_route(route, earlier, &reused)?)?,
             }
-            let wanted = sitemap.wanted;
-            for article in articles.iter().filter(|_| wanted) {
-                let url = site.url(article);
-                let alternates = self.alternates(article);
-                let lastmod = article
-                    .front
-                    .updated
-                    .or(article.front.date)
-                    .map(|d| d.to_string());
-                sitemap.push(self.sitemap_entry(&url, lastmod, &alternates));
-            }
-
-            // Tags.
-            let mut tags: BTreeMap<String, (String, Vec<&Page>)> = BTreeMap::new();
-            for article in &articles {
-                for tag in &article.front.tags {
-                    tags.entry(crate::site::tag_slug(tag))
-                        .or_insert_with(|| (tag.clone(), Vec::new()))
-                        .1
-                        .push(article);
+        }
+        {
+            use rayon::prelude::*;
+            articles.par_iter().try_for_each(|&(route, index)| {
+                if let Some(bytes) = earlier.article(index) {
+                    reused.fetch_add(1, Ordering::Relaxed);
+                    let mut file = OutputFile::new(route.file(), bytes);
+                    file.page = Some(index);
+                    return out(file);
                 }
-            }
-            let tags_url = format!("/{lang}/tags/");
-            out(self.listing(earlier, &page_path(&tags_url), None, &articles, &reused, || {
-                let mut cx = self.base(
-                    lang,
-                    &tags_url,
-                    &self.per_language(|l| format!("/{l}/tags/")),
-                );
-                cx["tags"] = tags
-                    .iter()
-                    .map(|(slug, (name, pages))| json!({"name": name, "url": encode_path(&format!("/{lang}/tags/{slug}/")), "count": pages.len()}))
-                    .collect();
-                self.page("tags.html", &tags_url, cx)
-            })?)?;
-            for (slug, (name, pages)) in &tags {
-                let url = format!("/{lang}/tags/{slug}/");
-                // A tag is a word of one language; the switcher leads to the other's tag list.
-                let alternates = self.per_language(|l| {
-                    if l == lang {
-                        url.clone()
-                    } else {
-                        format!("/{l}/tags/")
-                    }
-                });
-                out(
-                    self.listing(earlier, &page_path(&url), None, pages, &reused, || {
-                        let mut cx = self.base(lang, &url, &alternates);
-                        cx["tag"] = json!({"name": name});
-                        cx["articles"] = self.cards(pages);
-                        self.page("tag.html", &url, cx)
-                    })?,
-                )?;
-            }
-
-            // Evidence levels.
-            let evidence_url = format!("/{lang}/evidence/");
-            let alternates = self.per_language(|l| format!("/{l}/evidence/"));
-            out(self.listing(
-                earlier,
-                &page_path(&evidence_url),
-                None,
-                &[],
-                &reused,
-                || {
-                    let mut cx = self.base(lang, &evidence_url, &alternates);
-                    cx["levels"] = site
-                        .config
-                        .evidence_levels
-                        .iter()
-                        .map(|l| json!({"id": l, "anchor": format!("level-{}", l.to_lowercase())}))
-                        .collect();
-                    self.page("evidence.html", &evidence_url, cx)
-                },
-            )?)?;
-            sitemap.push(self.sitemap_entry(&evidence_url, None, &alternates));
-
-            let feed_path = format!("{lang}/atom.xml");
-            out(
-                self.listing(earlier, &feed_path, None, &articles, &reused, || {
-                    Ok(self.feed(lang, &articles))
-                })?,
-            )?;
+                let article = &site.pages[index];
+                let mut cx = self.base(&article.lang, &route.url, &self.alternates(route));
+                cx["article"] = self.article_json(article)?;
+                let mut file = self.page("article.html", route, cx)?;
+                file.page = Some(index);
+                out(file)
+            })?;
         }
         let mut file = match earlier_sitemap {
             Some(bytes) => {
-                reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                reused.fetch_add(1, Ordering::Relaxed);
                 OutputFile::new("sitemap.xml", bytes)
             }
-            None => OutputFile::new("sitemap.xml", feeds::sitemap(&sitemap.entries)),
+            None => OutputFile::new("sitemap.xml", feeds::sitemap(&sitemap)),
         };
         file.key = Some(sitemap_key);
         out(file)?;
         Ok((made.into_inner(), reused.into_inner()))
     }
 
+    /// A page or file that lists articles, or none (the landing page, the evidence levels):
+    /// keyed, and taken from `earlier` when its key is the same.
+    fn listing_route(
+        &self,
+        route: &Route,
+        earlier: &dyn Earlier,
+        reused: &std::sync::atomic::AtomicUsize,
+    ) -> Result<OutputFile> {
+        let site = self.site;
+        let file = route.file();
+        let url = route.url.as_str();
+        match &route.kind {
+            Kind::Landing => {
+                self.listing(earlier, &file, None, &[], reused, || self.landing(route))
+            }
+            Kind::NotFound => {
+                self.listing(earlier, &file, None, &[], reused, || self.not_found(route))
+            }
+            Kind::Home { lang, intro } => {
+                let intro = intro.map(|i| &site.pages[i]);
+                let articles = self.articles(lang);
+                self.listing(earlier, &file, intro, &articles, reused, || {
+                    let mut cx = self.base(lang, url, &self.alternates(route));
+                    cx["intro"] = intro.map(|p| self.section_json(p)).unwrap_or(Value::Null);
+                    cx["articles"] = self.cards(&articles);
+                    self.page("index.html", route, cx)
+                })
+            }
+            Kind::Section { page } => {
+                let section = &site.pages[*page];
+                let inside = format!("{}/", section.dir);
+                let members: Vec<&Page> = self
+                    .articles(&section.lang)
+                    .into_iter()
+                    .filter(|a| a.dir == section.dir || a.dir.starts_with(&inside))
+                    .collect();
+                self.listing(earlier, &file, Some(section), &members, reused, || {
+                    let mut cx = self.base(&section.lang, url, &self.alternates(route));
+                    cx["section"] = self.section_json(section);
+                    cx["articles"] = self.cards(&members);
+                    self.page("section.html", route, cx)
+                })
+            }
+            Kind::Tags { lang } => {
+                let articles = self.articles(lang);
+                self.listing(earlier, &file, None, &articles, reused, || {
+                    let mut cx = self.base(lang, url, &self.alternates(route));
+                    cx["tags"] = site
+                        .routes
+                        .iter()
+                        .filter_map(|r| match &r.kind {
+                            Kind::Tag { lang: l, name } if l == lang => Some(json!({
+                                "name": name,
+                                "url": encode_path(&r.url),
+                                "count": self.tagged(lang, name).len(),
+                            })),
+                            _ => None,
+                        })
+                        .collect();
+                    self.page("tags.html", route, cx)
+                })
+            }
+            Kind::Tag { lang, name } => {
+                let members = self.tagged(lang, name);
+                self.listing(earlier, &file, None, &members, reused, || {
+                    let mut cx = self.base(lang, url, &self.alternates(route));
+                    cx["tag"] = json!({"name": name});
+                    cx["articles"] = self.cards(&members);
+                    self.page("tag.html", route, cx)
+                })
+            }
+            Kind::Evidence { lang } => self.listing(earlier, &file, None, &[], reused, || {
+                let mut cx = self.base(lang, url, &self.alternates(route));
+                cx["levels"] = site
+                    .config
+                    .evidence_levels
+                    .iter()
+                    .map(|l| json!({"id": l, "anchor": crate::routes::level_anchor(l)}))
+                    .collect();
+                self.page("evidence.html", route, cx)
+            }),
+            Kind::Feed { lang } => {
+                let articles = self.articles(lang);
+                self.listing(earlier, &file, None, &articles, reused, || {
+                    Ok(self.feed(route, lang, &articles))
+                })
+            }
+            Kind::Article { .. } | Kind::Sitemap => Err(Error::msg(format!(
+                "{url} is not a listing: articles and the sitemap are rendered on their own"
+            ))),
+        }
+    }
+
     /// Published articles in `lang`, newest first.
     fn articles(&self, lang: &str) -> Vec<&'s Page> {
-        let mut articles: Vec<&Page> = self
-            .site
-            .published()
-            .filter(|p| p.lang == lang && p.is_article())
-            .collect();
-        articles.sort_by(|a, b| {
-            b.front
-                .date
-                .cmp(&a.front.date)
-                .then_with(|| a.front.title.cmp(&b.front.title))
-                .then_with(|| a.source.path.cmp(&b.source.path))
-        });
-        articles
+        self.site
+            .routes
+            .articles(lang)
+            .iter()
+            .map(|&i| &self.site.pages[i])
+            .collect()
+    }
+
+    /// Published articles in `lang` with the tag `name` (or one written differently with the
+    /// same address), newest first.
+    fn tagged(&self, lang: &str, name: &str) -> Vec<&'s Page> {
+        let slug = crate::routes::tag_slug(name);
+        self.articles(lang)
+            .into_iter()
+            .filter(|a| {
+                a.front
+                    .tags
+                    .iter()
+                    .any(|t| crate::routes::tag_slug(t) == slug)
+            })
+            .collect()
     }
 
     /// `(lang, url)` for every language, from a URL pattern.
@@ -443,21 +451,40 @@ impl<'s> Renderer<'s> {
             .collect()
     }
 
-    /// The page's own URL and those of its published translations.
-    fn alternates(&self, page: &Page) -> Vec<(String, String)> {
-        self.site
-            .config
-            .language_codes()
-            .filter_map(|l| {
-                let p = if l == page.lang {
-                    Some(page)
+    /// The same content in each language, as `(lang, url)`: a page's published translations;
+    /// for akashi's own pages, the same page in every language (for a tag, which is a word of
+    /// one language, the other languages' tag lists).
+    fn alternates(&self, route: &Route) -> Vec<(String, String)> {
+        use crate::routes::{evidence_url, home_url, tags_url};
+        match &route.kind {
+            Kind::Landing | Kind::Home { .. } => self.per_language(home_url),
+            Kind::Section { page } | Kind::Article { page } => {
+                let page = &self.site.pages[*page];
+                self.site
+                    .config
+                    .language_codes()
+                    .filter_map(|l| {
+                        let p = if l == page.lang {
+                            Some(page)
+                        } else {
+                            self.site.translation(page, l)
+                        };
+                        p.filter(|p| !p.front.draft)
+                            .map(|p| (l.to_string(), crate::routes::page_url(p)))
+                    })
+                    .collect()
+            }
+            Kind::Tags { .. } => self.per_language(tags_url),
+            Kind::Tag { lang, .. } => self.per_language(|l| {
+                if l == lang {
+                    route.url.clone()
                 } else {
-                    self.site.translation(page, l)
-                };
-                p.filter(|p| !p.front.draft)
-                    .map(|p| (l.to_string(), self.site.url(p)))
-            })
-            .collect()
+                    tags_url(l)
+                }
+            }),
+            Kind::Evidence { .. } => self.per_language(evidence_url),
+            Kind::NotFound | Kind::Feed { .. } | Kind::Sitemap => Vec::new(),
+        }
     }
 
     fn absolute(&self, path: &str) -> String {
@@ -484,7 +511,7 @@ impl<'s> Renderer<'s> {
                     .map(|(_, u)| u.clone());
                 json!({
                     "lang": l,
-                    "url": encode_path(&target.clone().unwrap_or_else(|| format!("/{l}/"))),
+                    "url": encode_path(&target.clone().unwrap_or_else(|| crate::routes::home_url(l))),
                     "translated": target.is_some(),
                 })
             })
@@ -510,10 +537,10 @@ impl<'s> Renderer<'s> {
             "x_default": x_default,
             "switcher": switcher,
             "nav": nav,
-            "home_url": format!("/{lang}/"),
-            "evidence_url": format!("/{lang}/evidence/"),
-            "tags_url": format!("/{lang}/tags/"),
-            "feed_url": format!("/{lang}/atom.xml"),
+            "home_url": crate::routes::home_url(lang),
+            "evidence_url": crate::routes::evidence_url(lang),
+            "tags_url": crate::routes::tags_url(lang),
+            "feed_url": crate::routes::feed_url(lang),
             "search": self.search,
             "live_reload": self.live_reload,
             "publisher": config.publisher.as_ref().map(|p| json!({
@@ -528,7 +555,8 @@ impl<'s> Renderer<'s> {
         })
     }
 
-    fn page(&self, template: &str, url: &str, cx: Value) -> Result<OutputFile> {
+    fn page(&self, template: &str, route: &Route, cx: Value) -> Result<OutputFile> {
+        let url = &route.url;
         let context = tera::Context::from_serialize(&cx).map_err(|e| Error::Template {
             message: e.to_string(),
         })?;
@@ -541,11 +569,7 @@ impl<'s> Renderer<'s> {
             .map_err(|e| Error::Template {
                 message: format!("rendering {url} with templates/{template}: {e}"),
             })?;
-        Ok(self.page_file(url, html))
-    }
-
-    fn page_file(&self, url: &str, bytes: impl Into<bytes::Bytes>) -> OutputFile {
-        OutputFile::new(page_path(url), bytes)
+        Ok(OutputFile::new(route.file(), html))
     }
 
     fn date(&self, lang: &str, date: Option<jiff::civil::Date>) -> Value {
@@ -560,7 +584,7 @@ impl<'s> Renderer<'s> {
                 json!({
                     "title": p.front.title,
                     "summary": p.front.summary,
-                    "url": encode_path(&self.site.url(p)),
+                    "url": encode_path(&page_url(p)),
                     "date": self.date(&p.lang, p.front.date),
                 })
             })
@@ -571,7 +595,7 @@ impl<'s> Renderer<'s> {
         page.front
             .tags
             .iter()
-            .map(|t| json!({"name": t, "url": encode_path(&format!("/{}/tags/{}/", page.lang, crate::site::tag_slug(t)))}))
+            .map(|t| json!({"name": t, "url": encode_path(&crate::routes::tag_url(&page.lang, t))}))
             .collect()
     }
 
@@ -579,33 +603,15 @@ impl<'s> Renderer<'s> {
         json!({
             "title": page.front.title,
             "summary": page.front.summary,
-            "url": encode_path(&self.site.url(page)),
-            "content": self.body(page).html,
+            "url": encode_path(&page_url(page)),
+            "content": self.body(page, &markdown::citation_numbers(page).0).html,
         })
     }
 
-    fn body(&self, page: &Page) -> markdown::RenderedBody {
+    fn body(&self, page: &Page, numbers: &HashMap<String, usize>) -> markdown::RenderedBody {
         let lang = page.lang.as_str();
-        let level_labels: HashMap<String, String> = self
-            .site
-            .config
-            .evidence_levels
-            .iter()
-            .map(|l| {
-                let label = self
-                    .locales
-                    .text(lang, "evidence-level", &[("level", l)])
-                    .and_then(|name| {
-                        self.locales.text(
-                            lang,
-                            "evidence-badge-label",
-                            &[("level", l), ("name", &name)],
-                        )
-                    })
-                    .unwrap_or_else(|_| l.clone());
-                (l.clone(), label)
-            })
-            .collect();
+        let no_labels = HashMap::new();
+        let level_labels = self.level_labels.get(lang).unwrap_or(&no_labels);
         let citation_label = |n: usize| {
             self.locales
                 .format(
@@ -615,16 +621,15 @@ impl<'s> Renderer<'s> {
                 )
                 .unwrap_or_else(|_| n.to_string())
         };
-        let (numbers, _) = markdown::citation_numbers(page);
-        let evidence_url = format!("/{lang}/evidence/");
+        let evidence_url = crate::routes::evidence_url(lang);
         let resolve = |dest: &str| self.resolve_link(page, dest);
         markdown::render(
             page,
             &markdown::BodyContext {
-                level_labels: &level_labels,
+                level_labels,
                 citation_label: &citation_label,
                 evidence_url: &evidence_url,
-                numbers: &numbers,
+                numbers,
                 resolve_link: &resolve,
                 allow_raw_html: self.site.config.raw_html == crate::config::RawHtml::Allow,
             },
@@ -657,7 +662,7 @@ impl<'s> Renderer<'s> {
 
     fn article_json(&self, page: &Page) -> Result<Value> {
         let lang = page.lang.as_str();
-        let (_, order) = markdown::citation_numbers(page);
+        let (numbers, order) = markdown::citation_numbers(page);
         let references: Vec<Value> = order
             .iter()
             .enumerate()
@@ -665,6 +670,7 @@ impl<'s> Renderer<'s> {
                 let r = self.site.references.get(key)?;
                 Some(json!({
                     "number": i + 1,
+                    "anchor": crate::routes::reference_anchor(i + 1),
                     "key": key,
                     "html": vancouver::format(r),
                     "doi": r.doi,
@@ -688,7 +694,7 @@ impl<'s> Renderer<'s> {
             .sections
             .get(&(lang.to_string(), page.dir.clone()))
             .map(|&i| &self.site.pages[i])
-            .map(|s| json!({"title": s.front.title, "url": encode_path(&self.site.url(s))}));
+            .map(|s| json!({"title": s.front.title, "url": encode_path(&page_url(s))}));
         let fm = &page.front;
         Ok(json!({
             "title": fm.title,
@@ -700,13 +706,13 @@ impl<'s> Renderer<'s> {
             "reviewed_by": fm.reviewed_by,
             "last_reviewed": self.date(lang, fm.last_reviewed),
             "next_review": self.date(lang, fm.next_review),
-            "content": self.body(page).html,
+            "content": self.body(page, &numbers).html,
             "toc": page.body.headings.iter().filter(|h| h.level <= 3).map(|h| json!({"level": h.level, "text": h.text, "anchor": h.anchor})).collect::<Vec<_>>(),
             "references": references,
             "self_pay": disclosure(&fm.self_pay),
             "unapproved": disclosure(&fm.unapproved),
             "section": section,
-            "jsonld": self.json_ld(page),
+            "jsonld": self.json_ld(page, &order),
             "reading_minutes": self.site.config.language(lang).map(|l| l.reading.minutes(page.body.reading)),
         }))
     }
@@ -714,10 +720,9 @@ impl<'s> Renderer<'s> {
     /// schema.org `MedicalWebPage` with the facts the page shows: language, dates, authors,
     /// reviewer, publisher, the references it cites and the treatments it discusses. Escaped
     /// for a `<script>` element.
-    fn json_ld(&self, page: &Page) -> String {
+    fn json_ld(&self, page: &Page, order: &[String]) -> String {
         let config = &self.site.config;
         let fm = &page.front;
-        let (_, order) = markdown::citation_numbers(page);
         let citations: Vec<Value> = order
             .iter()
             .filter_map(|k| self.site.references.get(k))
@@ -753,7 +758,7 @@ impl<'s> Renderer<'s> {
             "@type": "MedicalWebPage",
             "name": fm.title,
             "description": fm.summary,
-            "url": self.absolute(&self.site.url(page)),
+            "url": self.absolute(&page_url(page)),
             "inLanguage": config.language(&page.lang).map(|l| l.locale.as_str()).unwrap_or(&page.lang),
         });
         let set = |doc: &mut Value, key: &str, value: Value| {
@@ -816,34 +821,35 @@ impl<'s> Renderer<'s> {
             .replace('&', "\\u0026")
     }
 
-    fn landing(&self) -> Result<OutputFile> {
+    fn landing(&self, route: &Route) -> Result<OutputFile> {
         let config = &self.site.config;
-        let alternates = self.per_language(|l| format!("/{l}/"));
-        let mut cx = self.base(&config.default_language, "/", &alternates);
+        let mut cx = self.base(
+            &config.default_language,
+            &route.url,
+            &self.alternates(route),
+        );
         cx["languages"] = config
             .languages
             .iter()
-            .map(|l| json!({"lang": l.code, "title": l.title, "description": l.description, "url": format!("/{}/", l.code)}))
+            .map(|l| json!({"lang": l.code, "title": l.title, "description": l.description, "url": crate::routes::home_url(&l.code)}))
             .collect();
         // The landing page is for every language: x-default is the page itself.
-        cx["x_default"] = json!(self.absolute("/"));
-        self.page("landing.html", "/", cx)
+        cx["x_default"] = json!(self.absolute(&route.url));
+        self.page("landing.html", route, cx)
     }
 
-    fn not_found(&self) -> Result<OutputFile> {
+    fn not_found(&self, route: &Route) -> Result<OutputFile> {
         let config = &self.site.config;
-        let mut cx = self.base(&config.default_language, "/404.html", &[]);
+        let mut cx = self.base(&config.default_language, &route.url, &[]);
         cx["languages"] = config
             .languages
             .iter()
-            .map(|l| json!({"lang": l.code, "title": l.title, "url": format!("/{}/", l.code)}))
+            .map(|l| json!({"lang": l.code, "title": l.title, "url": crate::routes::home_url(&l.code)}))
             .collect();
-        let mut file = self.page("404.html", "/", cx)?;
-        file.path = "404.html".into();
-        Ok(file)
+        self.page("404.html", route, cx)
     }
 
-    fn feed(&self, lang: &str, articles: &[&Page]) -> OutputFile {
+    fn feed(&self, route: &Route, lang: &str, articles: &[&Page]) -> OutputFile {
         let title = self
             .site
             .config
@@ -856,7 +862,7 @@ impl<'s> Renderer<'s> {
                 let published = a.front.date.map(|d| d.to_string()).unwrap_or_default();
                 feeds::FeedEntry {
                     title: a.front.title.clone(),
-                    url: self.absolute(&self.site.url(a)),
+                    url: self.absolute(&page_url(a)),
                     updated: a
                         .front
                         .updated
@@ -871,19 +877,24 @@ impl<'s> Renderer<'s> {
         let feed = feeds::Feed {
             lang,
             title,
-            home: self.absolute(&format!("/{lang}/")),
-            self_url: self.absolute(&format!("/{lang}/atom.xml")),
+            home: self.absolute(&crate::routes::home_url(lang)),
+            self_url: self.absolute(&route.url),
             entries,
         };
-        OutputFile::new(format!("{lang}/atom.xml"), feeds::atom(&feed))
+        OutputFile::new(route.file(), feeds::atom(&feed))
     }
 
-    fn sitemap_entry(
-        &self,
-        url: &str,
-        lastmod: Option<String>,
-        alternates: &[(String, String)],
-    ) -> feeds::SitemapEntry {
+    /// The sitemap's entry for a route: its address, an article's last change, and the
+    /// address of each translation.
+    fn sitemap_entry(&self, route: &Route) -> feeds::SitemapEntry {
+        let alternates = self.alternates(route);
+        let lastmod = match route.kind {
+            Kind::Article { page } => {
+                let fm = &self.site.pages[page].front;
+                fm.updated.or(fm.date).map(|d| d.to_string())
+            }
+            _ => None,
+        };
         let mut alts: Vec<(String, String)> = alternates
             .iter()
             .map(|(l, u)| (l.clone(), self.absolute(u)))
@@ -895,30 +906,11 @@ impl<'s> Renderer<'s> {
             }
         }
         feeds::SitemapEntry {
-            loc: self.absolute(url),
+            loc: self.absolute(&route.url),
             lastmod,
             alternates: alts,
         }
     }
-}
-
-/// The sitemap's entries, made only when the sitemap is rendered anew.
-struct Sitemap {
-    entries: Vec<feeds::SitemapEntry>,
-    wanted: bool,
-}
-
-impl Sitemap {
-    fn push(&mut self, entry: feeds::SitemapEntry) {
-        if self.wanted {
-            self.entries.push(entry);
-        }
-    }
-}
-
-/// The output path of the page at a URL path: `ja/index.html` for `/ja/`.
-fn page_path(url: &str) -> String {
-    format!("{}index.html", url.trim_start_matches('/'))
 }
 
 /// Path of a page's source inside `content/`: `treatments/rtms.ja.md`.
@@ -950,17 +942,4 @@ fn card_key(a: &Page) -> u64 {
     )
         .hash(&mut h);
     h.finish()
-}
-
-/// Percent-encodes a URL path (UTF-8 bytes outside the unreserved set), keeping `/`.
-pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -4,7 +4,7 @@
 //! the other names akashi writes to disk: each tag becomes a folder (`/ja/tags/<tag>/`).
 
 use crate::lint::{Context, Diagnostic, Rule};
-use crate::site::{MAX_SEGMENT_BYTES, tag_slug};
+use crate::routes::{MAX_SEGMENT_BYTES, tag_slug};
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for page in cx.scoped() {
