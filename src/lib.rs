@@ -2,12 +2,16 @@
 //! information that refuses to publish a treatment claim without an evidence level and a
 //! citation.
 //!
-//! The pipeline, one module per stage:
-//! 1. [`content`] walks `content/` and reads every file;
-//! 2. [`parse`] reads front matter, Markdown, evidence tags and references into a [`site::Site`];
-//! 3. [`lint`] checks the site and returns findings;
+//! The pipeline, one function and one type per stage (see ARCHITECTURE.md):
+//! 1. [`load`] → [`Loaded`]: the configuration, the theme and the files of `content/`;
+//! 2. [`parse_site`] → [`Parsed`]: front matter, Markdown, evidence tags and references read into a
+//!    [`site::Site`] with its [`routes::Routes`], each page checked on its own as it is read
+//!    ([`read_page`]);
+//! 3. [`check_parsed`] → [`Checked`]: the rules that read several pages, suppressions applied;
 //! 4. [`render`] turns the site into HTML, feeds and a sitemap through the [`theme`];
 //! 5. [`write`] replaces the output folder atomically.
+//!
+//! [`check`], [`build`] and [`rebuild`] (for `akashi serve`) run them in that order.
 
 pub mod cli;
 pub mod config;
@@ -200,16 +204,27 @@ pub fn check_paths(root: &Utf8Path, paths: &[Utf8PathBuf], options: &Options) ->
     Ok(checked)
 }
 
-/// Reads and checks the site. With `keep`, each page's findings stay in its state as well, for
-/// the next run to reuse.
-fn check_with(
+/// Stage 1, load: the configuration, the theme, the claim detectors and the files of
+/// `content/` (of the pages, only those that changed since `cache` last saw them), with what
+/// reading them found.
+pub struct Loaded {
+    pub config: config::Config,
+    pub theme: Theme,
+    /// One detector per worker thread.
+    pub detectors: std::sync::Arc<Vec<lint::claims::Detector>>,
+    pub content: content::Content,
+    pub diagnostics: Vec<Diagnostic>,
+    /// When this run began reading `content/`.
+    pub scanned: std::time::SystemTime,
+    pub timings: timings::Timings,
+}
+
+/// Reads the site in `root`, and the pages given from outside it.
+pub fn load(
     root: &Utf8Path,
     outside: &[(Utf8PathBuf, Utf8PathBuf)],
-    options: &Options,
     cache: &mut incremental::Cache,
-    keep: bool,
-) -> Result<Checked> {
-    use rayon::prelude::*;
+) -> Result<Loaded> {
     let mut timings = timings::Timings::start();
     let config = config::Config::load(root)?;
     let (theme, mut diagnostics) = Theme::load(&config)?;
@@ -217,19 +232,75 @@ fn check_with(
     timings.lap("config");
 
     let scanned = std::time::SystemTime::now();
-    let mut loaded = content::load_changed(&config, &|path, stamp| cache.unchanged(path, stamp))?;
+    let mut content = content::load_changed(&config, &|path, stamp| cache.unchanged(path, stamp))?;
     let extra = content::load_outside(&config, outside);
-    loaded.pages.extend(extra.pages);
-    loaded.diagnostics.extend(extra.diagnostics);
-    loaded.other_sources.extend(extra.other_sources);
-    diagnostics.append(&mut loaded.diagnostics);
+    content.pages.extend(extra.pages);
+    content.diagnostics.extend(extra.diagnostics);
+    content.other_sources.extend(extra.other_sources);
+    diagnostics.append(&mut content.diagnostics);
     timings.lap("load");
+    Ok(Loaded {
+        config,
+        theme,
+        detectors,
+        content,
+        diagnostics,
+        scanned,
+        timings,
+    })
+}
 
+/// Parses one page and runs the rules that read it alone (its prose, its tags, its dates):
+/// what every page goes through, with `site` holding the configuration and references.
+pub fn read_page(
+    file: content::ContentFile,
+    site: &Site,
+    theme: &Theme,
+    detector: &lint::claims::Detector,
+    today: jiff::civil::Date,
+) -> (parse::Page, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let mut page = parse::parse_page(file, &mut found);
+    let sentences = detector.sentences(&page);
+    found.extend(lint::check_local(site, theme, &page, sentences, today));
+    // The prose has been read; what later stages need of it is kept beside it.
+    page.body.blocks = Vec::new();
+    (page, found)
+}
+
+/// Stage 2, parse: every page parsed and checked on its own ([`read_page`]), or taken from the
+/// last run when its file did not change; the site with its pages and routes.
+pub struct Parsed {
+    pub site: Site,
+    pub theme: Theme,
+    /// The theme's own text, read as prose.
+    pub theme_pages: Vec<parse::Page>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Per page (in the order of `site.pages`): what the next run may reuse.
+    states: Vec<incremental::PageState>,
+    local_key: u64,
+    reuse: incremental::Reuse,
+    scanned: std::time::SystemTime,
+    pub timings: timings::Timings,
+}
+
+/// Parses what [`load`] read.
+pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Cache) -> Parsed {
+    use rayon::prelude::*;
+    let Loaded {
+        config,
+        theme,
+        detectors,
+        mut content,
+        mut diagnostics,
+        scanned,
+        mut timings,
+    } = loaded;
     // The rules that read one page at a time need the configuration and references only.
     let site = Site::new(
         config,
-        loaded.references,
-        loaded.other_sources,
+        content.references.take(),
+        std::mem::take(&mut content.other_sources),
         &mut diagnostics,
     );
     // The theme's own text is on every page: read and checked like an article's prose.
@@ -253,10 +324,10 @@ fn check_with(
 
     // Read and check what changed; take the rest from the last run.
     let mut reuse = incremental::Reuse::default();
-    let mut kept = Vec::with_capacity(loaded.pages.len() + loaded.unchanged.len());
+    let mut kept = Vec::with_capacity(content.pages.len() + content.unchanged.len());
     let mut fresh = Vec::new();
     let mut unread = Vec::new();
-    for path in loaded.unchanged {
+    for path in std::mem::take(&mut content.unchanged) {
         match cache.take_unchanged(&path) {
             Some(mut k) => {
                 k.state.unchanged = true;
@@ -268,8 +339,8 @@ fn check_with(
     }
     let mut late = content::load_listed(&site.config, &unread);
     diagnostics.append(&mut late.diagnostics);
-    loaded.pages.append(&mut late.pages);
-    for file in loaded.pages {
+    content.pages.append(&mut late.pages);
+    for file in content.pages {
         match cache.take(&file.source.path, &file.source.text) {
             Some(mut k) => {
                 k.state.unchanged = true;
@@ -284,32 +355,57 @@ fn check_with(
         .into_par_iter()
         .map(|file| {
             let detector = &detectors[rayon::current_thread_index().unwrap_or(0) % detectors.len()];
-            let mut state = incremental::PageState {
-                stamp: file.stamp,
+            let stamp = file.stamp;
+            let (page, findings) = read_page(file, &site, &theme, detector, options.today);
+            let state = incremental::PageState {
+                stamp,
+                findings,
                 ..Default::default()
             };
-            let mut page = parse::parse_page(file, &mut state.findings);
-            let sentences = detector.sentences(&page);
-            state.findings.extend(lint::check_local(
-                &site,
-                &theme,
-                &page,
-                sentences,
-                options.today,
-            ));
-            // The prose has been read; what later stages need of it is kept beside it.
-            page.body.blocks = Vec::new();
             (page, state)
         })
         .collect();
     let mut all: Vec<(parse::Page, incremental::PageState)> = kept;
     all.extend(parsed);
     all.sort_by(|a, b| a.0.source.path.cmp(&b.0.source.path));
-    let (pages, mut states): (Vec<_>, Vec<_>) = all.into_iter().unzip();
+    let (pages, states): (Vec<_>, Vec<_>) = all.into_iter().unzip();
     reuse.pages = pages.len();
     let site = site.with_pages(pages);
     timings.lap("parse");
+    Parsed {
+        site,
+        theme,
+        theme_pages,
+        diagnostics,
+        states,
+        local_key,
+        reuse,
+        scanned,
+        timings,
+    }
+}
 
+/// Stage 3, check: the rules that read a page with the pages it links to, and those that read
+/// the whole site; suppressions applied. With `keep`, each page's findings stay in its state as
+/// well, for the next run to reuse.
+pub fn check_parsed(
+    parsed: Parsed,
+    options: &Options,
+    cache: &mut incremental::Cache,
+    keep: bool,
+) -> Checked {
+    use rayon::prelude::*;
+    let Parsed {
+        site,
+        theme,
+        theme_pages,
+        mut diagnostics,
+        mut states,
+        local_key,
+        mut reuse,
+        scanned,
+        mut timings,
+    } = parsed;
     // A page's results stay valid while it and its translations are unchanged.
     let unchanged: Vec<bool> = states.iter().map(|s| s.unchanged).collect();
     for (i, state) in states.iter_mut().enumerate() {
@@ -351,7 +447,7 @@ fn check_with(
     let mut diagnostics = lint::suppress::apply(site.pages.iter().chain(&theme_pages), diagnostics);
     findings::sort(&mut diagnostics);
     timings.lap("rules");
-    Ok(Checked {
+    Checked {
         site,
         theme,
         diagnostics,
@@ -363,7 +459,20 @@ fn check_with(
         listings: Default::default(),
         scanned,
         rendered: false,
-    })
+    }
+}
+
+/// Reads and checks the site: [`load`], [`parse_site`], [`check_parsed`].
+fn check_with(
+    root: &Utf8Path,
+    outside: &[(Utf8PathBuf, Utf8PathBuf)],
+    options: &Options,
+    cache: &mut incremental::Cache,
+    keep: bool,
+) -> Result<Checked> {
+    let loaded = load(root, outside, cache)?;
+    let parsed = parse_site(loaded, options, cache);
+    Ok(check_parsed(parsed, options, cache, keep))
 }
 
 /// What a build did.

@@ -123,13 +123,15 @@ impl Staging {
         let rel = safe_relative(&file.path)?;
         let path = self.path.join(rel);
         if let Some(dir) = path.parent() {
-            let new = self
+            // Created while the lock is held: another thread writing into the same folder
+            // must not find it marked as made before it exists.
+            let mut made = self
                 .made
                 .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .insert(dir.to_path_buf());
-            if new {
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if !made.contains(dir) {
                 std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create", e))?;
+                made.insert(dir.to_path_buf());
             }
         }
         std::fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, "write", e))

@@ -86,5 +86,11 @@ fn the_build_writes_the_files_of_the_route_table_and_nothing_else() {
         .into_keys()
         .filter(|f| !static_files.contains(f) && f != ".akashi-output")
         .collect();
-    assert_eq!(built, routes);
+    assert_eq!(
+        built,
+        routes,
+        "built but not routed: {:?}; routed but not built: {:?}",
+        built.difference(&routes).collect::<Vec<_>>(),
+        routes.difference(&built).collect::<Vec<_>>()
+    );
 }

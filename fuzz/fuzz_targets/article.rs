@@ -1,6 +1,7 @@
 //! The whole pipeline of one article: any text as a Japanese or English article of the sample
-//! site, read, checked by every rule that reads one page and by the rules that follow its links
-//! (on a site of that one page), and rendered.
+//! site, read and checked by every rule that reads one page (`akashi::read_page`, the step
+//! every page of a build goes through), by the rules that follow its links (on a site of that
+//! one page), and rendered.
 #![no_main]
 
 use akashi::content::{ContentFile, PageKind};
@@ -50,17 +51,9 @@ fuzz_target!(|input: (bool, &str)| {
         slug: "page".to_string(),
         stamp: None,
     };
-    let mut found = Vec::new();
-    let page = akashi::parse::parse_page(file, &mut found);
-    let sentences = sample.detector.sentences(&page);
     let today = jiff::civil::date(2026, 11, 22);
-    found.extend(lint::check_local(
-        &sample.site,
-        &sample.theme,
-        &page,
-        sentences,
-        today,
-    ));
+    let (page, mut found) =
+        akashi::read_page(file, &sample.site, &sample.theme, &sample.detector, today);
     // The rules that look beyond the page (links, translations), on a site of this page alone.
     let config = sample.site.config.clone();
     let site =

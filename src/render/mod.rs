@@ -109,6 +109,8 @@ pub struct Renderer<'s> {
     /// What each evidence level's badge says to screen readers, by language and level: made
     /// once, not for every page.
     level_labels: HashMap<String, HashMap<String, String>>,
+    /// Published articles by language and tag address (slug), newest first.
+    tagged: HashMap<(String, String), Vec<usize>>,
 }
 
 impl<'s> Renderer<'s> {
@@ -191,7 +193,24 @@ impl<'s> Renderer<'s> {
                 (lang.to_string(), labels)
             })
             .collect();
+        let mut tagged: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for lang in config.language_codes() {
+            for &i in site.routes.articles(lang) {
+                let mut slugs: Vec<String> = site.pages[i]
+                    .front
+                    .tags
+                    .iter()
+                    .map(|t| crate::routes::tag_slug(t))
+                    .collect();
+                slugs.sort();
+                slugs.dedup();
+                for slug in slugs {
+                    tagged.entry((lang.to_string(), slug)).or_default().push(i);
+                }
+            }
+        }
         Ok(Renderer {
+            tagged,
             level_labels,
             site,
             tera,
@@ -282,22 +301,27 @@ impl<'s> Renderer<'s> {
             .collect();
         let sitemap_key = self.listing_key("sitemap.xml", None, &everything);
         let earlier_sitemap = earlier.listing("sitemap.xml", sitemap_key);
-        let mut sitemap = Vec::new();
-        let mut articles = Vec::new();
-        for route in site.routes.iter() {
-            if route.in_sitemap() && earlier_sitemap.is_none() {
-                sitemap.push(self.sitemap_entry(route));
-            }
-            match route.kind {
-                // Articles render independently: in parallel, below.
-                Kind::Article { page } => articles.push((route, page)),
-                Kind::Sitemap => {}
-                _ => out(self.listing_route(route, earlier, &reused)?)?,
-            }
-        }
+        let sitemap: Vec<feeds::SitemapEntry> = match earlier_sitemap {
+            Some(_) => Vec::new(),
+            None => site
+                .routes
+                .iter()
+                .filter(|r| r.in_sitemap())
+                .map(|r| self.sitemap_entry(r))
+                .collect(),
+        };
+        // Every page renders on its own: listings and articles alike, in parallel.
         {
             use rayon::prelude::*;
-            articles.par_iter().try_for_each(|&(route, index)| {
+            let routes: Vec<&Route> = site
+                .routes
+                .iter()
+                .filter(|r| r.kind != Kind::Sitemap)
+                .collect();
+            routes.par_iter().try_for_each(|&route| {
+                let Kind::Article { page: index } = route.kind else {
+                    return out(self.listing_route(route, earlier, &reused)?);
+                };
                 if let Some(bytes) = earlier.article(index) {
                     reused.fetch_add(1, Ordering::Relaxed);
                     let mut file = OutputFile::new(route.file(), bytes);
@@ -430,16 +454,10 @@ impl<'s> Renderer<'s> {
     /// Published articles in `lang` with the tag `name` (or one written differently with the
     /// same address), newest first.
     fn tagged(&self, lang: &str, name: &str) -> Vec<&'s Page> {
-        let slug = crate::routes::tag_slug(name);
-        self.articles(lang)
-            .into_iter()
-            .filter(|a| {
-                a.front
-                    .tags
-                    .iter()
-                    .any(|t| crate::routes::tag_slug(t) == slug)
-            })
-            .collect()
+        self.tagged
+            .get(&(lang.to_string(), crate::routes::tag_slug(name)))
+            .map(|pages| pages.iter().map(|&i| &self.site.pages[i]).collect())
+            .unwrap_or_default()
     }
 
     /// `(lang, url)` for every language, from a URL pattern.
