@@ -6,8 +6,7 @@ use super::markdown::{Block, BlockKind, CODE_MARK, TAG_MARK};
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
-    BufferQueue, StartTag, Tag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
-    TokenizerOpts,
+    BufferQueue, StartTag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use std::cell::RefCell;
 
@@ -32,45 +31,9 @@ fn url_attribute(element: &str) -> Option<(&'static str, bool)> {
     }
 }
 
-#[derive(Default)]
-struct Sink {
-    found: RefCell<Vec<(String, bool)>>,
-}
-
-impl TokenSink for Sink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        if let TagToken(Tag {
-            kind: StartTag,
-            name,
-            attrs,
-            ..
-        }) = token
-            && let Some((attribute, image)) = url_attribute(&name)
-            && let Some(attr) = attrs.iter().find(|a| &*a.name.local == attribute)
-        {
-            self.found
-                .borrow_mut()
-                .push((attr.value.to_string(), image));
-        }
-        TokenSinkResult::Continue
-    }
-}
-
-/// The links in a piece of HTML, in order. Comments, and text inside `<script>` and `<style>`,
-/// hold none.
-pub fn links(html: &str) -> Vec<HtmlLink> {
-    if !html.contains('<') {
-        return Vec::new();
-    }
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    let tokenizer = Tokenizer::new(Sink::default(), TokenizerOpts::default());
-    while let TokenizerResult::Script(()) = tokenizer.feed(&input) {}
-    tokenizer.end();
-    let found = tokenizer.sink.found.take();
-    // Where each URL is written: searched for in order, after the one before.
+/// Where each URL of `found` is written in `html`: searched for in order, after the one
+/// before.
+fn place_links(html: &str, found: Vec<(String, bool)>) -> Vec<HtmlLink> {
     let mut from = 0;
     found
         .into_iter()
@@ -90,6 +53,12 @@ pub fn links(html: &str) -> Vec<HtmlLink> {
         .collect()
 }
 
+/// The links in a piece of HTML, in order. Comments, and text inside `<script>` and `<style>`,
+/// hold none.
+pub fn links(html: &str) -> Vec<HtmlLink> {
+    read(html, 0, 0, false).links
+}
+
 /// One step of HTML as [`text_blocks`] reads it.
 enum Step {
     Start(String),
@@ -104,6 +73,10 @@ enum Step {
 #[derive(Default)]
 struct TextSink {
     steps: RefCell<Vec<Step>>,
+    /// The URLs of links and embedded files, and whether each embeds.
+    links: RefCell<Vec<(String, bool)>>,
+    /// Elements open now, and the most that were open at once.
+    depth: std::cell::Cell<(usize, usize)>,
 }
 
 impl TokenSink for TextSink {
@@ -114,6 +87,23 @@ impl TokenSink for TextSink {
         let mut steps = self.steps.borrow_mut();
         match token {
             TagToken(tag) => {
+                let (mut depth, mut deepest) = self.depth.get();
+                if tag.kind == StartTag {
+                    if !tag.self_closing && !VOID.contains(&&*tag.name) {
+                        depth += 1;
+                        deepest = deepest.max(depth);
+                    }
+                    if let Some((attribute, image)) = url_attribute(&tag.name)
+                        && let Some(attr) = tag.attrs.iter().find(|a| &*a.name.local == attribute)
+                    {
+                        self.links
+                            .borrow_mut()
+                            .push((attr.value.to_string(), image));
+                    }
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+                self.depth.set((depth, deepest));
                 let name = tag.name.to_string();
                 if tag.kind == StartTag {
                     // Their content is not markup: read it as the browser does.
@@ -242,43 +232,11 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
-#[derive(Default)]
-struct DepthSink {
-    /// Elements open now, and the most that were open at once.
-    depth: std::cell::Cell<(usize, usize)>,
-}
-
-impl TokenSink for DepthSink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        if let TagToken(tag) = token {
-            let (mut depth, mut deepest) = self.depth.get();
-            if tag.kind == StartTag {
-                if !tag.self_closing && !VOID.contains(&&*tag.name) {
-                    depth += 1;
-                    deepest = deepest.max(depth);
-                }
-            } else {
-                depth = depth.saturating_sub(1);
-            }
-            self.depth.set((depth, deepest));
-        }
-        TokenSinkResult::Continue
-    }
-}
-
 /// How deep `html` leaves the nesting of elements, starting at `depth`, and the deepest it went:
 /// one pass of the tokenizer, so linear in the HTML whatever its depth.
 pub fn depth(html: &str, depth: usize) -> (usize, usize) {
-    let sink = DepthSink::default();
-    sink.depth.set((depth, depth));
-    let tokenizer = Tokenizer::new(sink, Default::default());
-    let input = BufferQueue::default();
-    input.push_back(html.into());
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer.sink.depth.get()
+    let read = read(html, 0, depth, false);
+    (read.depth, read.deepest)
 }
 
 /// The text of a piece of HTML that a reader sees, as blocks of the same kind Markdown prose is
@@ -286,8 +244,31 @@ pub fn depth(html: &str, depth: usize) -> (usize, usize) {
 /// `<script>`, `<style>`, `<pre>`, `<template>` and comments is not prose; headings are
 /// headings, `<blockquote>` is a quote, list items and table cells are items.
 pub fn text_blocks(html: &str, offset: usize) -> Vec<Block> {
+    read(html, offset, 0, true).blocks
+}
+
+/// What one pass of the tokenizer reads of a piece of HTML.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// Its links and embedded files, in order ([`links`]).
+    pub links: Vec<HtmlLink>,
+    /// How deep it leaves the nesting of elements, and the deepest it went ([`depth`]).
+    pub depth: usize,
+    pub deepest: usize,
+    /// Its text, when asked for ([`text_blocks`]).
+    pub blocks: Vec<Block>,
+}
+
+/// Reads a piece of HTML at `offset` of its file in one pass of the tokenizer: its links, how
+/// deep it nests from `depth`, and with `with_blocks`, its text.
+pub fn read(html: &str, offset: usize, depth: usize, with_blocks: bool) -> Read {
+    let nothing = Read {
+        depth,
+        deepest: depth,
+        ..Read::default()
+    };
     if !html.contains('<') && !html.contains('&') {
-        return Vec::new();
+        return nothing;
     }
     // A comment alone (a suppression, a note to editors) holds nothing a reader sees.
     let trimmed = html.trim();
@@ -295,15 +276,32 @@ pub fn text_blocks(html: &str, offset: usize) -> Vec<Block> {
         && trimmed.ends_with("-->")
         && trimmed.find("-->") == Some(trimmed.len() - 3)
     {
-        return Vec::new();
+        return nothing;
     }
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
-    let tokenizer = Tokenizer::new(TextSink::default(), TokenizerOpts::default());
+    let sink = TextSink::default();
+    sink.depth.set((depth, depth));
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     while let TokenizerResult::Script(()) = tokenizer.feed(&input) {}
     tokenizer.end();
-    let steps = tokenizer.sink.steps.take();
+    let (depth, deepest) = tokenizer.sink.depth.get();
+    let links = place_links(html, tokenizer.sink.links.take());
+    let blocks = if with_blocks {
+        blocks_of(html, offset, tokenizer.sink.steps.take())
+    } else {
+        Vec::new()
+    };
+    Read {
+        links,
+        depth,
+        deepest,
+        blocks,
+    }
+}
 
+/// The blocks of text that the tokenizer's `steps` make, with spans in the file.
+fn blocks_of(html: &str, offset: usize, steps: Vec<Step>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut cursor = Cursor {
         html,
@@ -539,6 +537,18 @@ impl Cursor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_reads_links_depth_and_text_and_nothing_inside_a_script() {
+        let html = r#"<div><script>if (a<b) { w('<a href="/x">'); }</script><p>通院の<a href="/y">案内</a></p></div>"#;
+        let read = read(html, 0, 1, true);
+        let links: Vec<&str> = read.links.iter().map(|l| l.dest.as_str()).collect();
+        assert_eq!(links, ["/y"]);
+        assert_eq!(read.links[0].offset, html.find("/y"));
+        assert_eq!((read.depth, read.deepest), (1, 4));
+        assert_eq!(read.blocks.len(), 1);
+        assert_eq!(read.blocks[0].text, "通院の案内");
+    }
 
     #[test]
     fn finds_links_and_embedded_files_with_where_they_are_written() {

@@ -418,47 +418,32 @@ impl Block {
     }
 }
 
-/// Adds the links and the text of the HTML block at `range` of the body.
-fn html_block(body: &str, range: Range<usize>, offset: usize, out: &mut Body) {
-    html_links(body, range.clone(), offset, &mut out.links);
-    html_depth(body, range.clone(), offset, out);
-    if let Some(html) = body.get(range.clone()) {
-        out.blocks
-            .extend(super::html::text_blocks(html, offset + range.start));
-    }
-}
-
-/// Follows how deep the HTML at `range` of the body nests, from where the HTML before it left
-/// off, and notes where it first goes deeper than [`super::html::MAX_DEPTH`].
-fn html_depth(body: &str, range: Range<usize>, offset: usize, out: &mut Body) {
+/// Reads the HTML at `range` of the body in one pass: adds its links (with spans in the file:
+/// the URL itself where it is written plainly, else the start of the HTML), follows how deep it
+/// nests from where the HTML before it left off (noting where it first goes deeper than
+/// [`super::html::MAX_DEPTH`]), and for a block of HTML (`with_text`), adds its text.
+fn read_html(body: &str, range: Range<usize>, offset: usize, with_text: bool, out: &mut Body) {
     let Some(html) = body.get(range.clone()) else {
         return;
     };
-    let (depth, deepest) = super::html::depth(html, out.html_depth);
-    out.html_depth = depth;
-    if out.deep_html.is_none() && deepest > super::html::MAX_DEPTH {
-        out.deep_html = Some(offset + range.start..offset + range.end.min(range.start + 1));
-    }
-}
-
-/// Adds the links written in the HTML at `range` of the body, with spans in the file (the URL
-/// itself where it is written plainly, else the start of the HTML).
-fn html_links(body: &str, range: Range<usize>, offset: usize, out: &mut Vec<Link>) {
-    let Some(html) = body.get(range.clone()) else {
-        return;
-    };
-    for link in super::html::links(html) {
+    let read = super::html::read(html, offset + range.start, out.html_depth, with_text);
+    for link in read.links {
         let span = match link.offset {
             Some(at) => offset + range.start + at..offset + range.start + at + link.dest.len(),
             None => offset + range.start..offset + range.start,
         };
-        out.push(Link {
+        out.links.push(Link {
             dest: link.dest,
             span,
             image: link.image,
             html: true,
         });
     }
+    out.html_depth = read.depth;
+    if out.deep_html.is_none() && read.deepest > super::html::MAX_DEPTH {
+        out.deep_html = Some(offset + range.start..offset + range.end.min(range.start + 1));
+    }
+    out.blocks.extend(read.blocks);
 }
 
 /// Scans a body that starts at byte `offset` of its file.
@@ -539,8 +524,7 @@ pub fn scan(body: &str, offset: usize) -> Body {
                     out.comments
                         .push((html.to_string(), offset + range.start..offset + range.end));
                 }
-                html_links(body, range.clone(), offset, &mut out.links);
-                html_depth(body, range, offset, &mut out);
+                read_html(body, range, offset, false, &mut out);
             }
             Item::Event(Event::HardBreak, range) => {
                 if let Some(b) = &mut block {
@@ -571,7 +555,7 @@ pub fn scan(body: &str, offset: usize) -> Body {
                     out.blocks.push(b);
                 }
                 if let Some(range) = html_block.take() {
-                    self::html_block(body, range, offset, &mut out);
+                    read_html(body, range, offset, true, &mut out);
                 }
                 match event {
                     Event::Start(MdTag::Heading { level, id, .. }) => {
@@ -629,7 +613,7 @@ pub fn scan(body: &str, offset: usize) -> Body {
         out.blocks.push(b);
     }
     if let Some(range) = html_block.take() {
-        self::html_block(body, range, offset, &mut out);
+        read_html(body, range, offset, true, &mut out);
     }
     // Pages are kept for the whole run: no spare capacity.
     out.tags.shrink_to_fit();
