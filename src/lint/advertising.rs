@@ -115,6 +115,67 @@ struct Compiled {
     each: Vec<(Regex, Allowed)>,
 }
 
+/// Every `ad/*` rule with its expressions, in the order of [`prefilter`]'s patterns.
+/// `tests::every_ad_rule_is_in_the_prefilter` fails when a rule is missing.
+fn all_rules() -> [(Rule, &'static [Expression]); 9] {
+    use crate::lint::rules::*;
+    [
+        (Rule::AdAbsolute, ad_absolute::EXPRESSIONS),
+        (Rule::AdBeforeAfter, ad_before_after::EXPRESSIONS),
+        (Rule::AdCelebrity, ad_celebrity::EXPRESSIONS),
+        (Rule::AdExaggeration, ad_exaggeration::EXPRESSIONS),
+        (Rule::AdInducement, ad_inducement::EXPRESSIONS),
+        (Rule::AdPriceEmphasis, ad_price_emphasis::EXPRESSIONS),
+        (Rule::AdSuperiority, ad_superiority::EXPRESSIONS),
+        (Rule::AdTestimonial, ad_testimonial::EXPRESSIONS),
+        (
+            Rule::AdUnsourcedStatistic,
+            ad_unsourced_statistic::EXPRESSIONS,
+        ),
+    ]
+}
+
+/// One pattern per `ad/*` rule (the union of its expressions) in one set: a single pass over a
+/// block says which rules need a closer look, instead of one pass per rule.
+fn prefilter() -> &'static (regex::RegexSet, Vec<Rule>) {
+    static SET: OnceLock<(regex::RegexSet, Vec<Rule>)> = OnceLock::new();
+    SET.get_or_init(|| {
+        let rules = all_rules();
+        let patterns: Vec<String> = rules
+            .iter()
+            .map(|&(rule, expressions)| compiled(rule, expressions).any.as_str().to_string())
+            .collect();
+        let set = regex::RegexSetBuilder::new(&patterns)
+            // Nine large alternations: with the default cache the lazy DFA would give up on
+            // them and fall back to a slower engine.
+            .dfa_size_limit(32 << 20)
+            .build()
+            // Should the union not compile, each rule searches on its own.
+            .unwrap_or_else(|_| regex::RegexSet::empty());
+        (set, rules.iter().map(|(r, _)| *r).collect())
+    })
+}
+
+/// For each block of `page`, the rules (bits in [`all_rules`] order) whose expressions match
+/// somewhere in it; `None` when the prefilter could not be built.
+fn rules_in_blocks(page: &crate::parse::Page) -> Option<Vec<u16>> {
+    let (set, _) = prefilter();
+    if set.is_empty() {
+        return None;
+    }
+    Some(
+        page.body
+            .blocks
+            .iter()
+            .map(|b| {
+                set.matches(&b.text)
+                    .iter()
+                    .fold(0u16, |bits, i| bits | 1 << i)
+            })
+            .collect(),
+    )
+}
+
 fn compiled(rule: Rule, expressions: &[Expression]) -> Arc<Compiled> {
     static CACHE: OnceLock<Mutex<HashMap<Rule, Arc<Compiled>>>> = OnceLock::new();
     let mut cache = CACHE
@@ -166,7 +227,10 @@ pub fn scan_pages(
     applies: impl Fn(&crate::parse::Page) -> bool,
 ) {
     let compiled = compiled(rule, expressions);
+    let bit = prefilter().1.iter().position(|r| *r == rule);
     for (page, _) in cx.published().filter(|(p, _)| applies(p)) {
+        // Which blocks any of the rules matches in: read once per page, for all of them.
+        let hits = cx.memo(page, "ad", || rules_in_blocks(page));
         let mut found: Vec<(Range<usize>, String)> = Vec::new();
         let mut search = |text: &str, map: &dyn Fn(usize) -> usize| {
             // Most text has none of the expressions: one pass over it says so.
@@ -183,8 +247,14 @@ pub fn scan_pages(
         };
         // The body, the text in its HTML, and the title, summary and disclosures, all
         // normalised (`ＮＯ．１` reads as `NO.1`).
-        for block in &page.body.blocks {
-            search(&block.text, &|o| block.source_offset(o));
+        for (i, block) in page.body.blocks.iter().enumerate() {
+            let hit = match (&*hits, bit) {
+                (Some(hits), Some(bit)) => hits.get(i).is_none_or(|h| h & (1 << bit) != 0),
+                _ => true,
+            };
+            if hit {
+                search(&block.text, &|o| block.source_offset(o));
+            }
         }
         found.sort_by_key(|(span, _)| (span.start, span.end));
         found.dedup_by(|a, b| a.0.start < b.0.end);
@@ -206,6 +276,17 @@ pub fn scan_pages(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_ad_rule_is_in_the_prefilter() {
+        let listed: Vec<Rule> = all_rules().iter().map(|(r, _)| *r).collect();
+        for rule in Rule::ALL {
+            if rule.id().starts_with("ad/") {
+                assert!(listed.contains(rule), "{} is not in all_rules()", rule.id());
+            }
+        }
+        assert!(!prefilter().0.is_empty(), "the prefilter did not compile");
+    }
 
     #[test]
     fn the_sentence_around_a_match_starts_after_a_japanese_full_stop() {

@@ -33,6 +33,32 @@ pub struct Context<'a> {
     scope: &'a [usize],
     /// The findings of every `link/*` rule on the pages in scope, made once ([`links::report`]).
     link_findings: std::cell::OnceCell<Vec<Diagnostic>>,
+    /// Work that several rules share on a page, done once per page ([`Context::memo`]).
+    memos: std::cell::RefCell<Memos>,
+}
+
+type Memos = std::collections::HashMap<(usize, &'static str), std::rc::Rc<dyn std::any::Any>>;
+
+impl Context<'_> {
+    /// What `make` gives for `page`, made the first time a rule asks for it under `name` and
+    /// shared with every rule that asks after it (for example which `ad/*` rules match in each
+    /// block: one search of the page for all of them).
+    pub fn memo<T: 'static>(
+        &self,
+        page: &Page,
+        name: &'static str,
+        make: impl FnOnce() -> T,
+    ) -> std::rc::Rc<T> {
+        // The pages are borrowed for as long as the context lives: their addresses are stable.
+        let key = (std::ptr::from_ref(page) as usize, name);
+        let kept = self.memos.borrow().get(&key).cloned();
+        if let Some(Ok(found)) = kept.map(|k| k.downcast::<T>()) {
+            return found;
+        }
+        let made = std::rc::Rc::new(make());
+        self.memos.borrow_mut().insert(key, made.clone());
+        made
+    }
 }
 
 impl<'a> Context<'a> {
@@ -160,6 +186,7 @@ pub fn check_local(
         today,
         scope: &[0],
         link_findings: Default::default(),
+        memos: Default::default(),
     };
     run(&cx, LOCAL_RULES)
 }
@@ -182,6 +209,7 @@ pub fn check_theme(
         today,
         scope: &scope,
         link_findings: Default::default(),
+        memos: Default::default(),
     };
     run(&cx, THEME_RULES)
 }
@@ -218,6 +246,7 @@ fn run_on_site(
         today,
         scope,
         link_findings: Default::default(),
+        memos: Default::default(),
     };
     run(&cx, rules)
 }

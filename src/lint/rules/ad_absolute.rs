@@ -22,7 +22,7 @@ fn painless_birth(text: &str, m: Range<usize>) -> bool {
 }
 use crate::lint::{Context, Diagnostic, Rule};
 
-const EXPRESSIONS: &[Expression] = &[
+pub const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"絶対(?:に)?",
         allowed: ALWAYS,

@@ -4,7 +4,7 @@ use crate::lint::advertising::{ALWAYS, Expression, scan_pages};
 use crate::lint::{Context, Diagnostic, Rule};
 use crate::parse::Page;
 
-const EXPRESSIONS: &[Expression] = &[
+pub const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"ビフォー\s*[・･/／]?\s*アフター|症例(?:写真|画像)|(?:施術|治療|手術)前後の(?:写真|画像|比較|お写真)|術前\s*[・･/／]?\s*術後の(?:写真|画像|比較)",
         allowed: ALWAYS,

@@ -22,7 +22,7 @@ fn disclaimed(text: &str, m: Range<usize>) -> bool {
     .any(|w| sentence.contains(w))
 }
 
-const EXPRESSIONS: &[Expression] = &[
+pub const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"芸能人|有名人|著名人|タレント(?:さん)?|女優|俳優|モデルさん|インフルエンサー|(?:プロ(?:の)?|トップ|有名)(?:アスリート|スポーツ選手|野球選手|サッカー選手)|オリンピック選手|(?:テレビ|TV|メディア|雑誌)(?:で|に)(?:紹介|取り上げ|出演|掲載)",
         allowed: disclaimed,

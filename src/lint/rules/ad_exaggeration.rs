@@ -3,7 +3,7 @@
 use crate::lint::advertising::{ALWAYS, Expression, scan};
 use crate::lint::{Context, Diagnostic, Rule};
 
-const EXPRESSIONS: &[Expression] = &[
+pub const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"画期的|奇跡|魔法の|夢の(?:治療|薬|技術)|驚異的|劇的(?:に|な)|効果抜群|圧倒的",
         allowed: ALWAYS,

@@ -3,7 +3,7 @@
 use crate::lint::advertising::{ALWAYS, Expression, scan};
 use crate::lint::{Context, Diagnostic, Rule};
 
-const EXPRESSIONS: &[Expression] = &[
+pub const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"プレゼント|特典|粗品|ノベルティ|キャッシュバック|ポイント(?:還元|付与|がたまる|が貯まる)|(?:ご)?紹介(?:特典|キャンペーン|割引)|(?:口コミ|クチコミ|レビュー)(?:を)?(?:投稿|書い|書く|書き)",
         allowed: ALWAYS,

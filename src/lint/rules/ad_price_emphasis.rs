@@ -3,7 +3,7 @@
 use crate::lint::advertising::{ALWAYS, Expression, scan};
 use crate::lint::{Context, Diagnostic, Rule};
 
-const EXPRESSIONS: &[Expression] = &[
+pub const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"キャンペーン|割引|今だけ|期間限定|先着|半額|初回限定|モニター(?:価格|募集)|[0-9０-９]+\s*[%％]\s*(?:OFF|オフ)|円引き",
         allowed: ALWAYS,

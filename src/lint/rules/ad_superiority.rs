@@ -54,7 +54,7 @@ fn not_a_ranking(text: &str, m: Range<usize>) -> bool {
         .any(|w| RANKED.contains(&w.as_str()))
 }
 
-const EXPRESSIONS: &[Expression] = &[
+pub const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"日本一|世界一|地域一番|業界(?:一|No\.?\s*1|初)",
         allowed: ALWAYS,

@@ -3,7 +3,7 @@
 use crate::lint::advertising::{ALWAYS, Expression, scan};
 use crate::lint::{Context, Diagnostic, Rule};
 
-const EXPRESSIONS: &[Expression] = &[
+pub const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"体験談|患者(?:様|さま|さん)の声|お客様の声|口コミ|クチコミ",
         allowed: ALWAYS,

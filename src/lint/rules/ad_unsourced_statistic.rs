@@ -3,7 +3,7 @@
 use crate::lint::advertising::{Expression, scan, tagged};
 use crate::lint::{Context, Diagnostic, Rule};
 
-const EXPRESSIONS: &[Expression] = &[
+pub const EXPRESSIONS: &[Expression] = &[
     Expression {
         pattern: r"満足度\s*(?:は|が)?\s*(?:約)?\s*[0-9]+(?:\.[0-9]+)?\s*[%％]|[0-9]+\s*人中\s*[0-9]+\s*人|[0-9]+(?:\.[0-9]+)?\s*[%％]\s*(?:以上)?の(?:方|患者|人|お客様|利用者)|(?:改善|有効|成功|満足|実感|リピート)率\s*(?:は|が)?\s*(?:約)?\s*[0-9]+",
         allowed: tagged,
