@@ -15,11 +15,7 @@ pub fn syllables(word: &str) -> usize {
     let (mut n, mut count, mut previous) = (0usize, 0usize, false);
     // The last three letters, the latest last.
     let mut last = ['\0'; 3];
-    for c in word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_ascii_alphabetic())
-    {
+    let mut step = |c: char| {
         let v = vowel(c);
         if v && !previous {
             count += 1;
@@ -27,6 +23,20 @@ pub fn syllables(word: &str) -> usize {
         previous = v;
         n += 1;
         last = [last[1], last[2], c];
+    };
+    if word.is_ascii() {
+        // Nearly every English word: no Unicode case tables needed.
+        for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+            step(char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_ascii_alphabetic())
+        {
+            step(c);
+        }
     }
     if n == 0 {
         return 0;
@@ -108,6 +118,8 @@ mod tests {
             ("table", 2),
             ("the", 1),
             ("energy", 3),
+            ("İnside", 2),
+            ("Étude", 1),
         ] {
             assert_eq!(syllables(word), n, "{word}");
         }
