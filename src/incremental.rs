@@ -246,7 +246,7 @@ pub fn linked_key(site: &Site) -> u64 {
         for heading in &page.body.headings {
             heading.anchor.hash(&mut h);
         }
-        page.citation_order().len().hash(&mut h);
+        page.citation_count().hash(&mut h);
     }
     // Links to files in static/ are checked against the files there.
     let static_dir = site.config.root.join("static");

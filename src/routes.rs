@@ -110,6 +110,10 @@ pub struct Routes {
     of_page: HashMap<usize, usize>,
     /// Published articles of each language, newest first: the order of listings and feeds.
     articles: HashMap<String, Vec<usize>>,
+    /// Published articles by language and tag address (slug), newest first.
+    tagged: HashMap<(String, String), Vec<usize>>,
+    /// The address of every page, published or not, by index into the site's pages.
+    page_urls: Vec<String>,
     clashes: Vec<Clash>,
 }
 
@@ -119,32 +123,36 @@ impl Routes {
         let mut routes = Routes::default();
         routes.push(LANDING.into(), Kind::Landing);
         routes.push(NOT_FOUND.into(), Kind::NotFound);
+        routes.page_urls = pages.iter().map(page_url).collect();
         // Pages claim their addresses in file order; the first one keeps an address.
-        let mut claimed: HashMap<String, usize> = HashMap::new();
+        let mut claimed: HashMap<&str, usize> = HashMap::new();
         let mut clashes = Vec::new();
         for (i, page) in pages.iter().enumerate() {
             if page.front.draft {
                 continue;
             }
-            let url = page_url(page);
+            let url = routes.page_urls[i].as_str();
             let home = page.kind == PageKind::SectionIndex && page.dir.is_empty();
-            if !home && is_reserved(config, &url) {
+            if !home && is_reserved(config, url) {
                 clashes.push(Clash {
                     page: i,
-                    url,
+                    url: url.to_string(),
                     with: None,
                 });
-            } else if let Some(&first) = claimed.get(&url) {
+            } else if let Some(&first) = claimed.get(url) {
                 clashes.push(Clash {
                     page: i,
-                    url,
+                    url: url.to_string(),
                     with: Some(first),
                 });
             } else {
                 claimed.insert(url, i);
             }
         }
-        let owns = |i: usize, page: &Page| claimed.get(&page_url(page)) == Some(&i);
+        let owned: Vec<bool> = (0..pages.len())
+            .map(|i| claimed.get(routes.page_urls[i].as_str()) == Some(&i))
+            .collect();
+        let owns = |i: usize, _: &Page| owned[i];
         for lang in config.language_codes() {
             let intro = pages.iter().enumerate().position(|(i, p)| {
                 p.lang == lang
@@ -167,7 +175,7 @@ impl Routes {
                     && !page.front.draft
                     && owns(i, page)
                 {
-                    routes.push(page_url(page), Kind::Section { page: i });
+                    routes.push(routes.page_urls[i].clone(), Kind::Section { page: i });
                 }
             }
             let mut articles: Vec<usize> = (0..pages.len())
@@ -185,7 +193,7 @@ impl Routes {
                     .then_with(|| a.source.path.cmp(&b.source.path))
             });
             for &i in &articles {
-                routes.push(page_url(&pages[i]), Kind::Article { page: i });
+                routes.push(routes.page_urls[i].clone(), Kind::Article { page: i });
             }
             routes.push(
                 tags_url(lang),
@@ -197,8 +205,18 @@ impl Routes {
             // name its newest article gives it.
             let mut tags: BTreeMap<String, &str> = BTreeMap::new();
             for &i in &articles {
+                let mut slugs: Vec<String> = Vec::new();
                 for tag in &pages[i].front.tags {
-                    tags.entry(tag_slug(tag)).or_insert(tag);
+                    let slug = tag_slug(tag);
+                    if !slugs.contains(&slug) {
+                        routes
+                            .tagged
+                            .entry((lang.to_string(), slug.clone()))
+                            .or_default()
+                            .push(i);
+                        slugs.push(slug.clone());
+                    }
+                    tags.entry(slug).or_insert(tag);
                 }
             }
             for (slug, name) in tags {
@@ -258,6 +276,20 @@ impl Routes {
     /// The route of the site's page `page` (an index into its pages), when it is published.
     pub fn of_page(&self, page: usize) -> Option<&Route> {
         self.of_page.get(&page).map(|&i| &self.routes[i])
+    }
+
+    /// Published articles in `lang` with a tag whose address is `/lang/tags/slug/`, newest
+    /// first, as indices into the site's pages.
+    pub fn tagged(&self, lang: &str, slug: &str) -> &[usize] {
+        self.tagged
+            .get(&(lang.to_string(), slug.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The address of the site's page `page` (an index into its pages), as [`page_url`] makes
+    /// it, computed once.
+    pub fn url_of(&self, page: usize) -> &str {
+        &self.page_urls[page]
     }
 
     /// Published articles in `lang`, newest first, as indices into the site's pages.
@@ -341,7 +373,7 @@ pub fn level_anchor(level: &str) -> String {
 pub fn has_anchor(page: &Page, anchor: &str) -> bool {
     let anchor = percent_decode(anchor);
     page.body.headings.iter().any(|h| h.anchor == anchor)
-        || (1..=page.citation_order().len()).any(|n| reference_anchor(n) == anchor)
+        || (1..=page.citation_count()).any(|n| reference_anchor(n) == anchor)
 }
 
 /// Addresses where only akashi publishes: a page there would collide with a generated page or

@@ -8,23 +8,36 @@
 //! nothing are reported, so that stale ones do not pile up.
 
 use crate::lint::{Diagnostic, Rule};
-use crate::parse::Page;
-use camino::Utf8PathBuf;
+use crate::parse::{Page, WrittenSuppression};
 use std::ops::Range;
 
 const KEYWORD: &str = "akashi-ignore";
 
-#[derive(Debug)]
-struct Suppression {
-    file: Utf8PathBuf,
-    lang: String,
-    /// The comment.
-    span: Range<usize>,
+struct Suppression<'p> {
+    page: &'p Page,
+    written: &'p WrittenSuppression,
     rules: Vec<Rule>,
-    reason: Option<String>,
-    /// The text whose findings it suppresses.
-    covers: Range<usize>,
     used: bool,
+}
+
+/// The suppression comments of a page, read once for the page's life (a page kept between
+/// rebuilds of `akashi serve` is not read again).
+fn written(page: &Page) -> &[WrittenSuppression] {
+    page.suppressions.get_or_init(|| {
+        page.body
+            .comments
+            .iter()
+            .filter_map(|(html, span)| {
+                let parsed = parse(html)?;
+                Some(WrittenSuppression {
+                    span: span.clone(),
+                    ids: parsed.ids,
+                    reason: parsed.reason,
+                    covers: span.end..covered_end(&page.source.text, span),
+                })
+            })
+            .collect()
+    })
 }
 
 /// Removes suppressed findings and adds findings about the suppressions themselves, given the
@@ -33,13 +46,13 @@ pub fn apply<'p>(
     pages: impl IntoIterator<Item = &'p Page>,
     diagnostics: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    let mut suppressions = Vec::new();
+    let mut suppressions: Vec<Suppression<'p>> = Vec::new();
     let mut out = Vec::new();
     for page in pages {
-        for (html, span) in &page.body.comments {
-            let Some(parsed) = parse(html) else { continue };
+        for written in written(page) {
+            let span = &written.span;
             let mut rules = Vec::new();
-            for id in &parsed.ids {
+            for id in &written.ids {
                 match Rule::from_id(id) {
                     Some(rule) => rules.push(rule),
                     None => {
@@ -57,7 +70,7 @@ pub fn apply<'p>(
                     }
                 }
             }
-            if parsed.reason.is_none() {
+            if written.reason.is_none() {
                 out.push(
                     Diagnostic::new(
                         Rule::SuppressMissingReason,
@@ -68,36 +81,36 @@ pub fn apply<'p>(
                     .with_lang(Some(&page.lang))
                     .with_help(format!(
                         "say why after a colon: `<!-- {KEYWORD} {}: why this is not a problem -->`",
-                        parsed.ids.join(", ")
+                        written.ids.join(", ")
                     )),
                 );
             }
             suppressions.push(Suppression {
-                file: page.source.path.clone(),
-                lang: page.lang.clone(),
-                span: span.clone(),
+                page,
+                written,
                 rules,
-                reason: parsed.reason,
-                covers: span.end..covered_end(&page.source.text, span),
                 used: false,
             });
         }
     }
     // Findings are matched only against the suppressions of their own file.
-    let mut by_file: std::collections::HashMap<Utf8PathBuf, Vec<usize>> =
+    let mut by_file: std::collections::HashMap<&camino::Utf8Path, Vec<usize>> =
         std::collections::HashMap::new();
     for (i, s) in suppressions.iter().enumerate() {
-        if s.reason.is_some() {
-            by_file.entry(s.file.clone()).or_default().push(i);
+        if s.written.reason.is_some() {
+            by_file
+                .entry(s.page.source.path.as_path())
+                .or_default()
+                .push(i);
         }
     }
     for d in diagnostics {
-        let suppressor = by_file.get(&d.file).and_then(|indices| {
+        let suppressor = by_file.get(d.file.as_path()).and_then(|indices| {
             indices.iter().copied().find(|&i| {
                 let s = &suppressions[i];
                 s.rules.contains(&d.rule)
                     && !d.rule.id().starts_with("suppress/")
-                    && s.covers.contains(&d.span.start)
+                    && s.written.covers.contains(&d.span.start)
             })
         });
         match suppressor {
@@ -107,16 +120,16 @@ pub fn apply<'p>(
     }
     for s in suppressions
         .into_iter()
-        .filter(|s| !s.used && s.reason.is_some() && !s.rules.is_empty())
+        .filter(|s| !s.used && s.written.reason.is_some() && !s.rules.is_empty())
     {
         out.push(
             Diagnostic::new(
                 Rule::SuppressUnused,
-                s.file,
-                s.span,
+                s.page.source.path(),
+                s.written.span.clone(),
                 "this suppression suppresses no finding",
             )
-            .with_lang(Some(&s.lang))
+            .with_lang(Some(&s.page.lang))
             .with_help("remove it, or move it to the line before the paragraph it is meant for"),
         );
     }

@@ -33,6 +33,22 @@ pub struct Page {
     /// Indices into the site's treatments of those the page names (found once, when first
     /// asked for by [`crate::site::Site::treatments_discussed`]).
     pub treatments: std::sync::OnceLock<Vec<usize>>,
+    /// The suppression comments it holds, read once, when the lint first applies them (see
+    /// `lint::suppress`): a page kept between rebuilds of `akashi serve` keeps them too.
+    pub suppressions: std::sync::OnceLock<Vec<WrittenSuppression>>,
+}
+
+/// A suppression comment as written (`<!-- akashi-ignore RULE, RULE: reason -->`, or after
+/// `#` in front matter and Fluent files).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenSuppression {
+    /// The comment, in the file.
+    pub span: std::ops::Range<usize>,
+    /// The rule ids as written.
+    pub ids: Vec<String>,
+    pub reason: Option<String>,
+    /// The text whose findings it suppresses, in the file.
+    pub covers: std::ops::Range<usize>,
 }
 
 impl Page {
@@ -47,6 +63,19 @@ impl Page {
         } else {
             format!("{}/{}", self.dir, self.slug)
         }
+    }
+
+    /// How many distinct keys the page cites: the length of its reference list.
+    pub fn citation_count(&self) -> usize {
+        let mut keys: Vec<&str> = self
+            .body
+            .tags
+            .iter()
+            .flat_map(|t| t.tag.keys.iter().map(|(k, _)| k.as_str()))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.len()
     }
 
     /// Cited keys in order of first use; the reference list is numbered in this order.
@@ -98,6 +127,7 @@ pub fn parse_page(file: ContentFile, diagnostics: &mut Vec<Diagnostic>) -> Page 
         body_start,
         body,
         treatments: std::sync::OnceLock::new(),
+        suppressions: std::sync::OnceLock::new(),
     }
 }
 

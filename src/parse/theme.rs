@@ -54,6 +54,7 @@ fn page(source: &SourceFile, lang: &str, mut blocks: Vec<Block>) -> Page {
             ..Default::default()
         },
         treatments: std::sync::OnceLock::new(),
+        suppressions: std::sync::OnceLock::new(),
     }
 }
 

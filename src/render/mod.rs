@@ -109,8 +109,6 @@ pub struct Renderer<'s> {
     /// What each evidence level's badge says to screen readers, by language and level: made
     /// once, not for every page.
     level_labels: HashMap<String, HashMap<String, String>>,
-    /// Published articles by language and tag address (slug), newest first.
-    tagged: HashMap<(String, String), Vec<usize>>,
 }
 
 impl<'s> Renderer<'s> {
@@ -150,7 +148,8 @@ impl<'s> Renderer<'s> {
         let source_urls = site
             .pages
             .iter()
-            .map(|p| (content_path(p), page_url(p)))
+            .enumerate()
+            .map(|(i, p)| (content_path(p), site.routes.url_of(i).to_string()))
             .collect();
         let mut nav: HashMap<String, Vec<(String, String)>> = HashMap::new();
         let mut sections = HashMap::new();
@@ -193,24 +192,7 @@ impl<'s> Renderer<'s> {
                 (lang.to_string(), labels)
             })
             .collect();
-        let mut tagged: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        for lang in config.language_codes() {
-            for &i in site.routes.articles(lang) {
-                let mut slugs: Vec<String> = site.pages[i]
-                    .front
-                    .tags
-                    .iter()
-                    .map(|t| crate::routes::tag_slug(t))
-                    .collect();
-                slugs.sort();
-                slugs.dedup();
-                for slug in slugs {
-                    tagged.entry((lang.to_string(), slug)).or_default().push(i);
-                }
-            }
-        }
         Ok(Renderer {
-            tagged,
             level_labels,
             site,
             tera,
@@ -454,10 +436,12 @@ impl<'s> Renderer<'s> {
     /// Published articles in `lang` with the tag `name` (or one written differently with the
     /// same address), newest first.
     fn tagged(&self, lang: &str, name: &str) -> Vec<&'s Page> {
-        self.tagged
-            .get(&(lang.to_string(), crate::routes::tag_slug(name)))
-            .map(|pages| pages.iter().map(|&i| &self.site.pages[i]).collect())
-            .unwrap_or_default()
+        self.site
+            .routes
+            .tagged(lang, &crate::routes::tag_slug(name))
+            .iter()
+            .map(|&i| &self.site.pages[i])
+            .collect()
     }
 
     /// `(lang, url)` for every language, from a URL pattern.
