@@ -40,9 +40,12 @@ pub struct Kept {
 /// A page's results besides its parsed form, in the order the pipeline makes them.
 #[derive(Debug, Default, Clone)]
 pub struct PageState {
-    /// Findings of parsing the page (front matter, Markdown) and of the local rules, before
-    /// suppressions apply.
+    /// Findings of parsing the page (front matter, Markdown) and of the local rules that the
+    /// page's own suppressions leave.
     pub findings: Vec<Diagnostic>,
+    /// For each suppression comment of the page, whether it suppressed one of the page's own
+    /// findings (which are then not in `findings`).
+    pub suppressions_used: Vec<bool>,
     /// Findings of the linked rules, before suppressions apply.
     pub linked: Vec<Diagnostic>,
     /// The rendered page, for articles.

@@ -250,6 +250,16 @@ pub fn load(
     })
 }
 
+/// A page read on its own ([`read_page`]).
+pub struct ReadPage {
+    pub page: parse::Page,
+    /// What parsing it and the rules that read one page found, less what the page's own
+    /// suppressions cover.
+    pub findings: Vec<Diagnostic>,
+    /// For each suppression comment of the page, whether it suppressed one of those findings.
+    pub suppressions_used: Vec<bool>,
+}
+
 /// Parses one page and runs the rules that read it alone (its prose, its tags, its dates):
 /// what every page goes through, with `site` holding the configuration and references.
 pub fn read_page(
@@ -258,14 +268,19 @@ pub fn read_page(
     theme: &Theme,
     detector: &lint::claims::Detector,
     today: jiff::civil::Date,
-) -> (parse::Page, Vec<Diagnostic>) {
+) -> ReadPage {
     let mut found = Vec::new();
     let mut page = parse::parse_page(file, &mut found);
     let sentences = detector.sentences(&page);
     found.extend(lint::check_local(site, theme, &page, sentences, today));
+    let (findings, suppressions_used) = lint::suppress::apply_to_page(&page, found);
     // The prose has been read; what later stages need of it is kept beside it.
     page.body.blocks = Vec::new();
-    (page, found)
+    ReadPage {
+        page,
+        findings,
+        suppressions_used,
+    }
 }
 
 /// Stage 2, parse: every page parsed and checked on its own ([`read_page`]), or taken from the
@@ -356,13 +371,14 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
         .map(|file| {
             let detector = &detectors[rayon::current_thread_index().unwrap_or(0) % detectors.len()];
             let stamp = file.stamp;
-            let (page, findings) = read_page(file, &site, &theme, detector, options.today);
+            let read = read_page(file, &site, &theme, detector, options.today);
             let state = incremental::PageState {
                 stamp,
-                findings,
+                findings: read.findings,
+                suppressions_used: read.suppressions_used,
                 ..Default::default()
             };
-            (page, state)
+            (read.page, state)
         })
         .collect();
     let mut all: Vec<(parse::Page, incremental::PageState)> = kept;
@@ -444,7 +460,16 @@ pub fn check_parsed(
         }
     }
     diagnostics.extend(lint::check_site(&site, &theme, options.today));
-    let mut diagnostics = lint::suppress::apply(site.pages.iter().chain(&theme_pages), diagnostics);
+    let used: std::collections::HashMap<&Utf8Path, &[bool]> = site
+        .pages
+        .iter()
+        .zip(&states)
+        .map(|(p, s)| (p.source.path.as_path(), s.suppressions_used.as_slice()))
+        .collect();
+    let mut diagnostics =
+        lint::suppress::apply(site.pages.iter().chain(&theme_pages), diagnostics, |page| {
+            used.get(page.source.path.as_path()).copied()
+        });
     findings::sort(&mut diagnostics);
     timings.lap("rules");
     Checked {

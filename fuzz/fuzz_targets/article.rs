@@ -52,8 +52,8 @@ fuzz_target!(|input: (bool, &str)| {
         stamp: None,
     };
     let today = jiff::civil::date(2026, 11, 22);
-    let (page, mut found) =
-        akashi::read_page(file, &sample.site, &sample.theme, &sample.detector, today);
+    let read = akashi::read_page(file, &sample.site, &sample.theme, &sample.detector, today);
+    let (page, mut found) = (read.page, read.findings);
     // The rules that look beyond the page (links, translations), on a site of this page alone.
     let config = sample.site.config.clone();
     let site =

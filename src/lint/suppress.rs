@@ -40,16 +40,55 @@ fn written(page: &Page) -> &[WrittenSuppression] {
     })
 }
 
+/// Removes the findings on `page` that its own suppressions cover, as soon as the page is read:
+/// most findings a suppression is for come from the rules that read one page, and a page kept
+/// between rebuilds then keeps only what is left. Returns the findings left and, for each of
+/// the page's suppressions, whether it suppressed one ([`apply`] takes that up).
+pub fn apply_to_page(page: &Page, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<bool>) {
+    let written = written(page);
+    let mut used = vec![false; written.len()];
+    if written.is_empty() {
+        return (diagnostics, used);
+    }
+    let rules: Vec<Vec<Rule>> = written
+        .iter()
+        .map(|w| w.ids.iter().filter_map(|id| Rule::from_id(id)).collect())
+        .collect();
+    let left = diagnostics
+        .into_iter()
+        .filter(|d| {
+            if d.file != page.source.path || d.rule.id().starts_with("suppress/") {
+                return true;
+            }
+            let by = written.iter().zip(&rules).position(|(w, rules)| {
+                w.reason.is_some() && rules.contains(&d.rule) && w.covers.contains(&d.span.start)
+            });
+            match by {
+                Some(k) => {
+                    used[k] = true;
+                    false
+                }
+                None => true,
+            }
+        })
+        .collect();
+    (left, used)
+}
+
 /// Removes suppressed findings and adds findings about the suppressions themselves, given the
-/// pages whose comments may suppress them (the site's, and the theme's text).
+/// pages whose comments may suppress them (the site's, and the theme's text), and for a page
+/// whose findings went through [`apply_to_page`] already, which of its suppressions were used
+/// there.
 pub fn apply<'p>(
     pages: impl IntoIterator<Item = &'p Page>,
     diagnostics: Vec<Diagnostic>,
+    used_before: impl Fn(&Page) -> Option<&'p [bool]>,
 ) -> Vec<Diagnostic> {
     let mut suppressions: Vec<Suppression<'p>> = Vec::new();
     let mut out = Vec::new();
     for page in pages {
-        for written in written(page) {
+        let before = used_before(page);
+        for (k, written) in written(page).iter().enumerate() {
             let span = &written.span;
             let mut rules = Vec::new();
             for id in &written.ids {
@@ -89,7 +128,7 @@ pub fn apply<'p>(
                 page,
                 written,
                 rules,
-                used: false,
+                used: before.and_then(|b| b.get(k)).copied().unwrap_or(false),
             });
         }
     }
