@@ -237,6 +237,9 @@ fn is_wide_punctuation(c: Option<char>) -> bool {
 pub struct Body {
     /// Evidence tags and citations, in document order, with spans in the file.
     pub tags: Vec<TagAt>,
+    /// The keys the tags cite, each once, in order of first use: the order of the page's
+    /// reference list.
+    pub cited: Vec<String>,
     pub headings: Vec<Heading>,
     /// Links and images, as written, with spans in the file.
     pub links: Vec<Link>,

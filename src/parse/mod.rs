@@ -67,31 +67,29 @@ impl Page {
 
     /// How many distinct keys the page cites: the length of its reference list.
     pub fn citation_count(&self) -> usize {
-        let mut keys: Vec<&str> = self
-            .body
-            .tags
-            .iter()
-            .flat_map(|t| t.tag.keys.iter().map(|(k, _)| k.as_str()))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys.len()
+        self.body.cited.len()
     }
 
     /// Cited keys in order of first use; the reference list is numbered in this order.
-    pub fn citation_order(&self) -> Vec<String> {
-        let mut order: Vec<String> = Vec::new();
-        for (key, _) in self.body.tags.iter().flat_map(|t| t.tag.keys.iter()) {
-            if !order.contains(key) {
-                order.push(key.clone());
-            }
-        }
-        order
+    pub fn citation_order(&self) -> &[String] {
+        &self.body.cited
     }
 
     pub fn is_article(&self) -> bool {
         self.kind == PageKind::Article
     }
+}
+
+/// The keys the tags cite, each once, in order of first use.
+fn cited_in_order(tags: &[markdown::TagAt]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut order = Vec::new();
+    for (key, _) in tags.iter().flat_map(|t| t.tag.keys.iter()) {
+        if seen.insert(key.as_str()) {
+            order.push(key.clone());
+        }
+    }
+    order
 }
 
 pub fn parse_page(file: ContentFile, diagnostics: &mut Vec<Diagnostic>) -> Page {
@@ -111,6 +109,7 @@ pub fn parse_page(file: ContentFile, diagnostics: &mut Vec<Diagnostic>) -> Page 
         }
     };
     let mut body = markdown::scan(&file.source.text[body_start..], body_start);
+    body.cited = cited_in_order(&body.tags);
     let mut fields = field_blocks(&front, &file.source.text);
     fields.append(&mut body.blocks);
     body.blocks = fields;

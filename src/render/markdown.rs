@@ -36,7 +36,7 @@ pub fn citation_numbers(page: &Page) -> (HashMap<String, usize>, Vec<String>) {
         .enumerate()
         .map(|(i, k)| (k.clone(), i + 1))
         .collect();
-    (numbers, order)
+    (numbers, order.to_vec())
 }
 
 /// Whether HTML an author wrote is more than plain comments (`<!-- akashi-ignore ... -->`),
