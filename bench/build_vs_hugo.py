@@ -166,8 +166,10 @@ def bench_size(n, runs, hugo, akashi, work, seed):
         print("  generating %d pairs for %s ..." % (n, tool), end="", flush=True)
         t = time.perf_counter()
         extra = ["--akashi", akashi] if tool == "akashi" else []
-        subprocess.run([sys.executable, gen, str(n), site, "--target", tool, "--seed", str(seed),
-                        "--force"] + extra, check=True, stderr=subprocess.DEVNULL)
+        made = subprocess.run([sys.executable, gen, str(n), site, "--target", tool, "--seed",
+                               str(seed), "--force"] + extra, stderr=subprocess.PIPE, text=True)
+        if made.returncode != 0:
+            sys.exit("\nerror: gen_corpus.py failed for %s:\n%s" % (tool, made.stderr))
         gen_s[tool] = time.perf_counter() - t
         print(" %.1f s" % gen_s[tool], flush=True)
 

@@ -823,8 +823,9 @@ def suppress_misread(outdir, akashi):
     what the earlier, hand-written detector misread; this catches what is left, so that the
     site builds and lints clean whatever the model, as a real site whose editors have read
     every finding would.  Returns the number of blocks suppressed."""
-    run = subprocess.run([akashi, "lint", "--root", outdir, "--format", "json"],
-                         capture_output=True, text=True)
+    # Run in the site's folder: findings name their files from the folder akashi runs in.
+    run = subprocess.run([os.path.abspath(akashi), "lint", "--format", "json"],
+                         capture_output=True, text=True, cwd=outdir)
     if run.returncode not in (0, 1):
         raise SystemExit("akashi lint failed on the generated site:\n" + run.stderr)
     found = {}

@@ -83,6 +83,9 @@ pub struct Cache {
     /// Listing pages, feeds and the sitemap by output path, with the key each was rendered
     /// from.
     listings: Listings,
+    /// What the rules found in the theme's own text, with the local key it was found under
+    /// (the theme, the configuration and the date are all in it).
+    theme_findings: Option<(u64, Vec<Diagnostic>)>,
 }
 
 /// Rendered listing pages, feeds and the sitemap by output path, with their keys.
@@ -174,6 +177,23 @@ impl Cache {
     pub fn check_local_key(&mut self, key: u64) {
         if self.local_key != Some(key) {
             self.pages.clear();
+        }
+    }
+
+    /// The findings in the theme's text from the last run, if its inputs (`local_key`) are the
+    /// same; otherwise `check` finds them, and they are kept for the next run.
+    pub fn theme_findings(
+        &mut self,
+        local_key: u64,
+        check: impl FnOnce() -> Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        match &self.theme_findings {
+            Some((key, found)) if *key == local_key => found.clone(),
+            _ => {
+                let found = check();
+                self.theme_findings = Some((local_key, found.clone()));
+                found
+            }
         }
     }
 

@@ -318,23 +318,20 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
         std::mem::take(&mut content.other_sources),
         &mut diagnostics,
     );
-    // The theme's own text is on every page: read and checked like an article's prose.
+    // The theme's own text is on every page: read and checked like an article's prose, once
+    // for as long as the theme, the configuration and the date stay the same.
     let theme_pages = parse::theme::prose(&theme, &site.config.default_language);
-    // A clone of its own: the first thread to search with a detector owns its caches, and
-    // that must be the worker thread that uses it for every page, not this one.
-    let theme_detector = detectors[0].clone();
-    let theme_sentences: Vec<_> = theme_pages
-        .iter()
-        .map(|p| theme_detector.sentences(p))
-        .collect();
-    diagnostics.extend(lint::check_theme(
-        &site,
-        &theme,
-        &theme_pages,
-        &theme_sentences,
-        options.today,
-    ));
     let local_key = incremental::local_key(&site, &theme, options.today);
+    diagnostics.extend(cache.theme_findings(local_key, || {
+        // A clone of its own: the first thread to search with a detector owns its caches,
+        // and that must be the worker thread that uses it for every page, not this one.
+        let theme_detector = detectors[0].clone();
+        let theme_sentences: Vec<_> = theme_pages
+            .iter()
+            .map(|p| theme_detector.sentences(p))
+            .collect();
+        lint::check_theme(&site, &theme, &theme_pages, &theme_sentences, options.today)
+    }));
     cache.check_local_key(local_key);
 
     // Read and check what changed; take the rest from the last run.
