@@ -53,12 +53,6 @@ fn place_links(html: &str, found: Vec<(String, bool)>) -> Vec<HtmlLink> {
         .collect()
 }
 
-/// The links in a piece of HTML, in order. Comments, and text inside `<script>` and `<style>`,
-/// hold none.
-pub fn links(html: &str) -> Vec<HtmlLink> {
-    read(html, 0, 0, false).links
-}
-
 /// One step of HTML as [`text_blocks`] reads it.
 enum Step {
     Start(String),
@@ -232,13 +226,6 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
-/// How deep `html` leaves the nesting of elements, starting at `depth`, and the deepest it went:
-/// one pass of the tokenizer, so linear in the HTML whatever its depth.
-pub fn depth(html: &str, depth: usize) -> (usize, usize) {
-    let read = read(html, 0, depth, false);
-    (read.depth, read.deepest)
-}
-
 /// The text of a piece of HTML that a reader sees, as blocks of the same kind Markdown prose is
 /// read into, with spans in the file (`offset` is where the HTML starts). Text inside
 /// `<script>`, `<style>`, `<pre>`, `<template>` and comments is not prose; headings are
@@ -250,9 +237,11 @@ pub fn text_blocks(html: &str, offset: usize) -> Vec<Block> {
 /// What one pass of the tokenizer reads of a piece of HTML.
 #[derive(Debug, Default)]
 pub struct Read {
-    /// Its links and embedded files, in order ([`links`]).
+    /// Its links and embedded files, in order. Comments, and text inside `<script>` and
+    /// `<style>`, hold none.
     pub links: Vec<HtmlLink>,
-    /// How deep it leaves the nesting of elements, and the deepest it went ([`depth`]).
+    /// How deep it leaves the nesting of elements, and the deepest it went: one pass of the
+    /// tokenizer, so linear in the HTML whatever its depth.
     pub depth: usize,
     pub deepest: usize,
     /// Its text, when asked for ([`text_blocks`]).
@@ -553,7 +542,7 @@ mod tests {
     #[test]
     fn finds_links_and_embedded_files_with_where_they_are_written() {
         let html = r#"<p>See <a class="x" href="/ja/access/">access</a> and <IMG SRC='map.png' alt="">.</p>"#;
-        let found = links(html);
+        let found = read(html, 0, 0, false).links;
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].dest, "/ja/access/");
         assert!(!found[0].image);
@@ -565,7 +554,8 @@ mod tests {
 
     #[test]
     fn character_references_are_decoded_and_comments_hold_no_links() {
-        let found = links(r#"<!-- <a href="/old/"> --><a href="&#106;avascript:alert(1)">x</a>"#);
+        let html = r#"<!-- <a href="/old/"> --><a href="&#106;avascript:alert(1)">x</a>"#;
+        let found = read(html, 0, 0, false).links;
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].dest, "javascript:alert(1)");
         assert_eq!(found[0].offset, None);
