@@ -44,8 +44,12 @@ pub enum Kind {
     Article { page: usize },
     /// `/ja/tags/`.
     Tags { lang: String },
-    /// `/ja/tags/うつ病/`: the articles with the tag `name`.
-    Tag { lang: String, name: String },
+    /// `/ja/tags/うつ病/`: the articles with the tag `name`, whose address segment is `slug`.
+    Tag {
+        lang: String,
+        name: String,
+        slug: String,
+    },
     /// `/ja/evidence/`.
     Evidence { lang: String },
     /// `/ja/atom.xml`.
@@ -152,14 +156,13 @@ impl Routes {
         let owned: Vec<bool> = (0..pages.len())
             .map(|i| claimed.get(routes.page_urls[i].as_str()) == Some(&i))
             .collect();
-        let owns = |i: usize, _: &Page| owned[i];
         for lang in config.language_codes() {
             let intro = pages.iter().enumerate().position(|(i, p)| {
                 p.lang == lang
                     && p.kind == PageKind::SectionIndex
                     && p.dir.is_empty()
                     && !p.front.draft
-                    && owns(i, p)
+                    && owned[i]
             });
             routes.push(
                 home_url(lang),
@@ -173,7 +176,7 @@ impl Routes {
                     && page.kind == PageKind::SectionIndex
                     && !page.dir.is_empty()
                     && !page.front.draft
-                    && owns(i, page)
+                    && owned[i]
                 {
                     routes.push(routes.page_urls[i].clone(), Kind::Section { page: i });
                 }
@@ -181,7 +184,7 @@ impl Routes {
             let mut articles: Vec<usize> = (0..pages.len())
                 .filter(|&i| {
                     let p = &pages[i];
-                    p.lang == lang && p.is_article() && !p.front.draft && owns(i, p)
+                    p.lang == lang && p.is_article() && !p.front.draft && owned[i]
                 })
                 .collect();
             articles.sort_by(|&a, &b| {
@@ -221,10 +224,11 @@ impl Routes {
             }
             for (slug, name) in tags {
                 routes.push(
-                    format!("{}{slug}/", tags_url(lang)),
+                    slug_url(lang, &slug),
                     Kind::Tag {
                         lang: lang.to_string(),
                         name: name.to_string(),
+                        slug,
                     },
                 );
             }
@@ -329,7 +333,12 @@ pub fn tags_url(lang: &str) -> String {
 
 /// The page of one tag: `/ja/tags/うつ病/`.
 pub fn tag_url(lang: &str, tag: &str) -> String {
-    format!("/{lang}/tags/{}/", tag_slug(tag))
+    slug_url(lang, &tag_slug(tag))
+}
+
+/// The page of the tag whose address segment is `slug`.
+fn slug_url(lang: &str, slug: &str) -> String {
+    format!("{}{slug}/", tags_url(lang))
 }
 
 /// What the evidence levels mean: `/ja/evidence/`.

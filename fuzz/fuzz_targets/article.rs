@@ -68,7 +68,7 @@ fuzz_target!(|input: (bool, &str)| {
         page.source.line_col(d.span.start);
     }
     let labels = std::collections::HashMap::new();
-    let (numbers, _) = akashi::render::markdown::citation_numbers(page);
+    let numbers = akashi::render::markdown::citation_numbers(page);
     let html = akashi::render::markdown::render(
         page,
         &akashi::render::markdown::BodyContext {

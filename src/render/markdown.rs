@@ -28,15 +28,14 @@ pub struct RenderedBody {
     pub html: String,
 }
 
-/// Citation keys of a page, numbered 1, 2, ... in order of first use.
-pub fn citation_numbers(page: &Page) -> (HashMap<String, usize>, Vec<String>) {
-    let order = page.citation_order();
-    let numbers = order
+/// Citation keys of a page, numbered 1, 2, ... in order of first use
+/// ([`Page::citation_order`]).
+pub fn citation_numbers(page: &Page) -> HashMap<String, usize> {
+    page.citation_order()
         .iter()
         .enumerate()
         .map(|(i, k)| (k.clone(), i + 1))
-        .collect();
-    (numbers, order.to_vec())
+        .collect()
 }
 
 /// Whether HTML an author wrote is more than plain comments (`<!-- akashi-ignore ... -->`),

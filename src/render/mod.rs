@@ -281,8 +281,13 @@ impl<'s> Renderer<'s> {
                 _ => None,
             })
             .collect();
-        let sitemap_key = self.listing_key("sitemap.xml", None, &everything);
-        let earlier_sitemap = earlier.listing("sitemap.xml", sitemap_key);
+        let sitemap_file = Route {
+            url: crate::routes::SITEMAP.into(),
+            kind: Kind::Sitemap,
+        }
+        .file();
+        let sitemap_key = self.listing_key(&sitemap_file, None, &everything);
+        let earlier_sitemap = earlier.listing(&sitemap_file, sitemap_key);
         let sitemap: Vec<feeds::SitemapEntry> = match earlier_sitemap {
             Some(_) => Vec::new(),
             None => site
@@ -321,9 +326,9 @@ impl<'s> Renderer<'s> {
         let mut file = match earlier_sitemap {
             Some(bytes) => {
                 reused.fetch_add(1, Ordering::Relaxed);
-                OutputFile::new("sitemap.xml", bytes)
+                OutputFile::new(sitemap_file, bytes)
             }
-            None => OutputFile::new("sitemap.xml", feeds::sitemap(&sitemap)),
+            None => OutputFile::new(sitemap_file, feeds::sitemap(&sitemap)),
         };
         file.key = Some(sitemap_key);
         out(file)?;
@@ -381,10 +386,14 @@ impl<'s> Renderer<'s> {
                         .routes
                         .iter()
                         .filter_map(|r| match &r.kind {
-                            Kind::Tag { lang: l, name } if l == lang => Some(json!({
+                            Kind::Tag {
+                                lang: l,
+                                name,
+                                slug,
+                            } if l == lang => Some(json!({
                                 "name": name,
                                 "url": encode_path(&r.url),
-                                "count": self.tagged(lang, name).len(),
+                                "count": site.routes.tagged(lang, slug).len(),
                             })),
                             _ => None,
                         })
@@ -392,8 +401,13 @@ impl<'s> Renderer<'s> {
                     self.page("tags.html", route, cx)
                 })
             }
-            Kind::Tag { lang, name } => {
-                let members = self.tagged(lang, name);
+            Kind::Tag { lang, name, slug } => {
+                let members: Vec<&Page> = site
+                    .routes
+                    .tagged(lang, slug)
+                    .iter()
+                    .map(|&i| &site.pages[i])
+                    .collect();
                 self.listing(earlier, &file, None, &members, reused, || {
                     let mut cx = self.base(lang, url, &self.alternates(route));
                     cx["tag"] = json!({"name": name});
@@ -428,17 +442,6 @@ impl<'s> Renderer<'s> {
         self.site
             .routes
             .articles(lang)
-            .iter()
-            .map(|&i| &self.site.pages[i])
-            .collect()
-    }
-
-    /// Published articles in `lang` with the tag `name` (or one written differently with the
-    /// same address), newest first.
-    fn tagged(&self, lang: &str, name: &str) -> Vec<&'s Page> {
-        self.site
-            .routes
-            .tagged(lang, &crate::routes::tag_slug(name))
             .iter()
             .map(|&i| &self.site.pages[i])
             .collect()
@@ -606,7 +609,7 @@ impl<'s> Renderer<'s> {
             "title": page.front.title,
             "summary": page.front.summary,
             "url": encode_path(&page_url(page)),
-            "content": self.body(page, &markdown::citation_numbers(page).0).html,
+            "content": self.body(page, &markdown::citation_numbers(page)).html,
         })
     }
 
@@ -664,7 +667,8 @@ impl<'s> Renderer<'s> {
 
     fn article_json(&self, page: &Page) -> Result<Value> {
         let lang = page.lang.as_str();
-        let (numbers, order) = markdown::citation_numbers(page);
+        let numbers = markdown::citation_numbers(page);
+        let order = page.citation_order();
         let references: Vec<Value> = order
             .iter()
             .enumerate()
@@ -714,7 +718,7 @@ impl<'s> Renderer<'s> {
             "self_pay": disclosure(&fm.self_pay),
             "unapproved": disclosure(&fm.unapproved),
             "section": section,
-            "jsonld": self.json_ld(page, &order),
+            "jsonld": self.json_ld(page, order),
             "reading_minutes": self.site.config.language(lang).map(|l| l.reading.minutes(page.body.reading)),
         }))
     }
