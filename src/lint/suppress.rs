@@ -16,8 +16,16 @@ const KEYWORD: &str = "akashi-ignore";
 struct Suppression<'p> {
     page: &'p Page,
     written: &'p WrittenSuppression,
-    rules: Vec<Rule>,
     used: bool,
+}
+
+/// Whether `written` suppresses the finding `d` of its own file: it gives a reason, names the
+/// rule, and covers where the finding starts. Findings about suppressions are never suppressed.
+fn suppresses(written: &WrittenSuppression, d: &Diagnostic) -> bool {
+    written.reason.is_some()
+        && !d.rule.id().starts_with("suppress/")
+        && written.rules.contains(&d.rule)
+        && written.covers.contains(&d.span.start)
 }
 
 /// The suppression comments of a page, read once for the page's life (a page kept between
@@ -31,6 +39,11 @@ fn written(page: &Page) -> &[WrittenSuppression] {
                 let parsed = parse(html)?;
                 Some(WrittenSuppression {
                     span: span.clone(),
+                    rules: parsed
+                        .ids
+                        .iter()
+                        .filter_map(|id| Rule::from_id(id))
+                        .collect(),
                     ids: parsed.ids,
                     reason: parsed.reason,
                     covers: span.end..covered_end(&page.source.text, span),
@@ -50,20 +63,13 @@ pub fn apply_to_page(page: &Page, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnost
     if written.is_empty() {
         return (diagnostics, used);
     }
-    let rules: Vec<Vec<Rule>> = written
-        .iter()
-        .map(|w| w.ids.iter().filter_map(|id| Rule::from_id(id)).collect())
-        .collect();
     let left = diagnostics
         .into_iter()
         .filter(|d| {
-            if d.file != page.source.path || d.rule.id().starts_with("suppress/") {
+            if d.file != page.source.path {
                 return true;
             }
-            let by = written.iter().zip(&rules).position(|(w, rules)| {
-                w.reason.is_some() && rules.contains(&d.rule) && w.covers.contains(&d.span.start)
-            });
-            match by {
+            match written.iter().position(|w| suppresses(w, d)) {
                 Some(k) => {
                     used[k] = true;
                     false
@@ -98,30 +104,24 @@ pub fn apply<'p>(
             && before.is_some_and(|b| b.len() == written_here.len() && b.iter().all(|&u| u))
             && written_here
                 .iter()
-                .all(|w| w.reason.is_some() && w.ids.iter().all(|id| Rule::from_id(id).is_some()))
+                .all(|w| w.reason.is_some() && w.rules.len() == w.ids.len())
         {
             continue;
         }
         for (k, written) in written_here.iter().enumerate() {
             let span = &written.span;
-            let mut rules = Vec::new();
-            for id in &written.ids {
-                match Rule::from_id(id) {
-                    Some(rule) => rules.push(rule),
-                    None => {
-                        let ids: Vec<&str> = Rule::ids().collect();
-                        out.push(
-                            Diagnostic::new(
-                                Rule::SuppressUnknownRule,
-                                page.source.path(),
-                                span.clone(),
-                                format!("`{id}` is not a rule"),
-                            )
-                            .with_lang(Some(&page.lang))
-                            .with_help(crate::suggest::did_you_mean(id, &ids)),
-                        );
-                    }
-                }
+            for id in written.ids.iter().filter(|id| Rule::from_id(id).is_none()) {
+                let ids: Vec<&str> = Rule::ids().collect();
+                out.push(
+                    Diagnostic::new(
+                        Rule::SuppressUnknownRule,
+                        page.source.path(),
+                        span.clone(),
+                        format!("`{id}` is not a rule"),
+                    )
+                    .with_lang(Some(&page.lang))
+                    .with_help(crate::suggest::did_you_mean(id, &ids)),
+                );
             }
             if written.reason.is_none() {
                 out.push(
@@ -141,7 +141,6 @@ pub fn apply<'p>(
             suppressions.push(Suppression {
                 page,
                 written,
-                rules,
                 used: before.and_then(|b| b.get(k)).copied().unwrap_or(false),
             });
         }
@@ -159,12 +158,10 @@ pub fn apply<'p>(
     }
     for d in diagnostics {
         let suppressor = by_file.get(d.file.as_path()).and_then(|indices| {
-            indices.iter().copied().find(|&i| {
-                let s = &suppressions[i];
-                s.rules.contains(&d.rule)
-                    && !d.rule.id().starts_with("suppress/")
-                    && s.written.covers.contains(&d.span.start)
-            })
+            indices
+                .iter()
+                .copied()
+                .find(|&i| suppresses(suppressions[i].written, &d))
         });
         match suppressor {
             Some(i) => suppressions[i].used = true,
@@ -173,7 +170,7 @@ pub fn apply<'p>(
     }
     for s in suppressions
         .into_iter()
-        .filter(|s| !s.used && s.written.reason.is_some() && !s.rules.is_empty())
+        .filter(|s| !s.used && s.written.reason.is_some() && !s.written.rules.is_empty())
     {
         out.push(
             Diagnostic::new(

@@ -46,6 +46,8 @@ pub struct WrittenSuppression {
     pub span: std::ops::Range<usize>,
     /// The rule ids as written.
     pub ids: Vec<String>,
+    /// The rules of those ids that exist.
+    pub rules: Vec<crate::findings::Rule>,
     pub reason: Option<String>,
     /// The text whose findings it suppresses, in the file.
     pub covers: std::ops::Range<usize>,
