@@ -46,15 +46,74 @@ pub struct PageState {
     /// For each suppression comment of the page, whether it suppressed one of the page's own
     /// findings (which are then not in `findings`).
     pub suppressions_used: Vec<bool>,
-    /// Findings of the linked rules, before suppressions apply.
+    /// Whether every suppression comment of the page gives a reason and names only rules that
+    /// exist.
+    pub suppressions_well_formed: bool,
+    /// Findings of the linked rules on the page that the suppressions of the files they are in
+    /// leave.
     pub linked: Vec<Diagnostic>,
+    /// The suppressions that the other findings of the linked rules on the page met: the
+    /// index of the page they are in (the page itself, or the translation a finding is about),
+    /// and of the suppression in it.
+    pub linked_suppressed: Vec<(usize, usize)>,
     /// The rendered page, for articles.
     pub html: Option<bytes::Bytes>,
     /// The file as it was when read.
     pub stamp: Option<crate::content::Stamp>,
+    /// What the rest of the site sees of the page, taken when it was read.
+    pub prints: Prints,
     /// Whether the page's text and its translations' are the same as in the last run (so its
     /// `html` was rendered from what it says now).
     pub unchanged: bool,
+}
+
+/// Hashes of what the rest of the site sees of a page, taken once, when the page is read: a
+/// run combines them into the site-wide keys without looking into every page again.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Prints {
+    /// What the index and routes read ([`crate::site::PageIndex`], [`crate::routes::Routes`]):
+    /// path, language, kind, folder, slug, draft state, date, title and tags.
+    pub shape: u64,
+    /// What the linked rules read of other pages: path, draft state, tags, heading anchors and
+    /// how many sources it cites.
+    pub linked: u64,
+    /// What other pages show of it: path, draft state, and a section page's title.
+    pub render: u64,
+    /// What listings show of it ([`crate::render::card_key`]).
+    pub card: u64,
+}
+
+impl Prints {
+    pub fn of(page: &Page) -> Prints {
+        let front = &page.front;
+        let path = page.source.path.as_str();
+        let mut h = DefaultHasher::new();
+        (path, page.kind == crate::content::PageKind::Article).hash(&mut h);
+        (&page.lang, &page.dir, &page.slug).hash(&mut h);
+        (front.draft, &front.date, &front.title, &front.tags).hash(&mut h);
+        let shape = h.finish();
+        let mut h = DefaultHasher::new();
+        (path, front.draft, &front.tags).hash(&mut h);
+        for heading in &page.body.headings {
+            heading.anchor.hash(&mut h);
+        }
+        page.citation_count().hash(&mut h);
+        let linked = h.finish();
+        let mut h = DefaultHasher::new();
+        (path, front.draft).hash(&mut h);
+        // Every page's navigation and breadcrumbs show the sections' titles; the listing
+        // pages that show a section's text have it in their own keys.
+        if !page.is_article() {
+            front.title.hash(&mut h);
+        }
+        let render = h.finish();
+        Prints {
+            shape,
+            linked,
+            render,
+            card: crate::render::card_key(page),
+        }
+    }
 }
 
 /// How much of the last run a run reused.
@@ -76,7 +135,8 @@ pub struct Cache {
     scanned: Option<std::time::SystemTime>,
     /// The detectors, with a hash of the terms they were made with.
     detector: Option<(u64, Arc<Vec<Detector>>)>,
-    pages: HashMap<Utf8PathBuf, Kept>,
+    /// By the page's path as text (hashing a `Path` walks its components).
+    pages: HashMap<String, Kept>,
     local_key: Option<u64>,
     linked_key: Option<u64>,
     render_key: Option<u64>,
@@ -86,7 +146,17 @@ pub struct Cache {
     /// What the rules found in the theme's own text, with the local key it was found under
     /// (the theme, the configuration and the date are all in it).
     theme_findings: Option<(u64, Vec<Diagnostic>)>,
+    /// The last site's index and routes, with its [`shape_key`].
+    indexed: Option<(u64, Indexed)>,
+    /// What the last run found in `content/`.
+    listing: Option<crate::content::Listing>,
+    /// The only files of `content/` that changed since the last run, when the caller knows
+    /// ([`Cache::changed_only`]).
+    changed: Option<Vec<Utf8PathBuf>>,
 }
+
+/// A site's index and routes ([`Site::indexed`]).
+type Indexed = (Arc<crate::site::PageIndex>, Arc<crate::routes::Routes>);
 
 /// Rendered listing pages, feeds and the sitemap by output path, with their keys.
 pub type Listings = HashMap<String, (u64, bytes::Bytes)>;
@@ -119,6 +189,35 @@ impl crate::render::Earlier for Earlier<'_> {
 }
 
 impl Cache {
+    /// Says that of `content/`, only the files `changed` (the site's folder joined with
+    /// `content/...`) changed since the last run, and only in place: the next run takes the
+    /// last run's listing of the folder and asks about these files alone, instead of walking
+    /// it. `akashi serve` knows this from its file-system watcher.
+    pub fn changed_only(&mut self, changed: Vec<Utf8PathBuf>) {
+        self.changed = Some(changed);
+    }
+
+    /// The files of `content/`: the last run's listing with new stamps for the files that
+    /// [`Cache::changed_only`] named, or a new walk when that cannot be told.
+    pub fn listing(
+        &mut self,
+        config: &crate::config::Config,
+    ) -> crate::Result<crate::content::Listing> {
+        let changed = self.changed.take();
+        if let (Some(changed), Some(mut listing)) = (changed, self.listing.take())
+            && listing.lists(&config.root)
+            && listing.restat(&changed)
+        {
+            return Ok(listing);
+        }
+        crate::content::list(config)
+    }
+
+    /// Keeps this run's listing of `content/` for the next.
+    pub fn keep_listing(&mut self, listing: crate::content::Listing) {
+        self.listing = Some(listing);
+    }
+
     /// The claim detector for the site's terms, one per thread (a regex's search caches are
     /// fastest for the thread that owns them): the last run's when the terms are the same, so
     /// that their caches are warm.
@@ -155,18 +254,18 @@ impl Cache {
             return false;
         };
         self.pages
-            .get(path)
+            .get(path.as_str())
             .is_some_and(|k| k.state.stamp.as_ref() == Some(stamp) && stamp.modified < scanned)
     }
 
     /// The last run's page for `path`, which [`Cache::unchanged`] said is unchanged.
     pub fn take_unchanged(&mut self, path: &camino::Utf8Path) -> Option<Kept> {
-        self.pages.remove(path)
+        self.pages.remove(path.as_str())
     }
 
     /// The last run's page for `path` when its text is `text`.
     pub fn take(&mut self, path: &camino::Utf8Path, text: &str) -> Option<Kept> {
-        match self.pages.remove(path) {
+        match self.pages.remove(path.as_str()) {
             Some(kept) if kept.page.source.text == text => Some(kept),
             _ => None,
         }
@@ -197,6 +296,19 @@ impl Cache {
         }
     }
 
+    /// The index and routes of the last site when its shape was `key`.
+    pub fn indexed(&self, key: u64) -> Option<Indexed> {
+        match &self.indexed {
+            Some((k, indexed)) if *k == key => Some(indexed.clone()),
+            _ => None,
+        }
+    }
+
+    /// Keeps a site's index and routes for the next run.
+    pub fn keep_indexed(&mut self, key: u64, site: &Site) {
+        self.indexed = Some((key, site.indexed()));
+    }
+
     /// Whether the linked rules' view of the site is the same as in the last run.
     pub fn linked_key_matches(&self, key: u64) -> bool {
         self.linked_key == Some(key)
@@ -219,7 +331,7 @@ impl Cache {
         self.pages.clear();
         for (page, state) in pages.into_iter().zip(states) {
             self.pages
-                .insert(page.source.path.clone(), Kept { page, state });
+                .insert(page.source.path.to_string(), Kept { page, state });
         }
         self.local_key = Some(local_key);
         self.linked_key = Some(linked_key);
@@ -254,50 +366,46 @@ pub fn local_key(site: &Site, theme: &Theme, today: jiff::civil::Date) -> u64 {
     h.finish()
 }
 
-/// Everything besides a page and its translations that the linked rules read: the
-/// configuration, which pages exist with which headings, citations and tags (the routes), and
-/// the static files.
-/// (When the references or the theme change, the local key drops every kept page anyway.)
-pub fn linked_key(site: &Site) -> u64 {
+/// Everything the index and routes are made from: the configuration and the shape of every
+/// page, in order.
+pub fn shape_key(config: &crate::config::Config, states: &[PageState]) -> u64 {
     let mut h = DefaultHasher::new();
-    hash_config(&mut h, &site.config);
-    for page in &site.pages {
-        page.source.path.hash(&mut h);
-        page.front.draft.hash(&mut h);
-        // Links to tag pages lead somewhere while an article has the tag.
-        page.front.tags.hash(&mut h);
-        for heading in &page.body.headings {
-            heading.anchor.hash(&mut h);
-        }
-        page.citation_count().hash(&mut h);
-    }
-    // Links to files in static/ are checked against the files there.
-    let static_dir = site.config.root.join("static");
-    for entry in walkdir::WalkDir::new(&static_dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        entry.path().hash(&mut h);
-        entry.file_type().is_file().hash(&mut h);
+    hash_config(&mut h, config);
+    for state in states {
+        state.prints.shape.hash(&mut h);
     }
     h.finish()
 }
 
+/// Everything besides a page and its translations that the linked rules read: the
+/// configuration, which pages exist with which headings, citations and tags (the routes), and
+/// the static files.
+/// (When the references or the theme change, the local key drops every kept page anyway.)
+pub fn linked_key(site: &Site, states: &[PageState]) -> u64 {
+    let mut h = DefaultHasher::new();
+    hash_config(&mut h, &site.config);
+    for state in states {
+        // Links to tag pages lead somewhere while an article has the tag.
+        (state.prints.shape, state.prints.linked).hash(&mut h);
+    }
+    // Links to files in static/ are checked against the files there.
+    site.static_dir.hash_into(&mut h);
+    h.finish()
+}
+
 /// Everything besides an article and its translations that its rendered page shows.
-pub fn render_key(site: &Site, theme: &Theme, search: bool, live_reload: bool) -> u64 {
+pub fn render_key(
+    site: &Site,
+    theme: &Theme,
+    states: &[PageState],
+    search: bool,
+    live_reload: bool,
+) -> u64 {
     let mut h = DefaultHasher::new();
     hash_site_inputs(&mut h, site, theme);
     (search, live_reload).hash(&mut h);
-    for page in &site.pages {
-        page.source.path.hash(&mut h);
-        page.front.draft.hash(&mut h);
-        // Every page's navigation and breadcrumbs show the sections' titles; the listing
-        // pages that show a section's text have it in their own keys.
-        if !page.is_article() {
-            page.front.title.hash(&mut h);
-        }
+    for state in states {
+        state.prints.render.hash(&mut h);
     }
     h.finish()
 }

@@ -213,6 +213,8 @@ pub struct Loaded {
     /// One detector per worker thread.
     pub detectors: std::sync::Arc<Vec<lint::claims::Detector>>,
     pub content: content::Content,
+    /// What `static/` holds.
+    pub static_dir: content::StaticDir,
     pub diagnostics: Vec<Diagnostic>,
     /// When this run began reading `content/`.
     pub scanned: std::time::SystemTime,
@@ -232,18 +234,24 @@ pub fn load(
     timings.lap("config");
 
     let scanned = std::time::SystemTime::now();
-    let mut content = content::load_changed(&config, &|path, stamp| cache.unchanged(path, stamp))?;
+    let listing = cache.listing(&config)?;
+    let mut content = content::load_listing(&config, &listing, &|path, stamp| {
+        cache.unchanged(path, stamp)
+    });
+    cache.keep_listing(listing);
     let extra = content::load_outside(&config, outside);
     content.pages.extend(extra.pages);
     content.diagnostics.extend(extra.diagnostics);
     content.other_sources.extend(extra.other_sources);
     diagnostics.append(&mut content.diagnostics);
+    let static_dir = content::StaticDir::list(&config.root);
     timings.lap("load");
     Ok(Loaded {
         config,
         theme,
         detectors,
         content,
+        static_dir,
         diagnostics,
         scanned,
         timings,
@@ -307,17 +315,19 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
         theme,
         detectors,
         mut content,
+        static_dir,
         mut diagnostics,
         scanned,
         mut timings,
     } = loaded;
     // The rules that read one page at a time need the configuration and references only.
-    let site = Site::new(
+    let mut site = Site::new(
         config,
         content.references.take(),
         std::mem::take(&mut content.other_sources),
         &mut diagnostics,
     );
+    site.static_dir = static_dir;
     // The theme's own text is on every page: read and checked like an article's prose, once
     // for as long as the theme, the configuration and the date stay the same.
     let theme_pages = parse::theme::prose(&theme, &site.config.default_language);
@@ -370,6 +380,8 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
             let stamp = file.stamp;
             let read = read_page(file, &site, &theme, detector, options.today);
             let state = incremental::PageState {
+                prints: incremental::Prints::of(&read.page),
+                suppressions_well_formed: lint::suppress::well_formed(&read.page),
                 stamp,
                 findings: read.findings,
                 suppressions_used: read.suppressions_used,
@@ -383,7 +395,10 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
     all.sort_by(|a, b| a.0.source.path.cmp(&b.0.source.path));
     let (pages, states): (Vec<_>, Vec<_>) = all.into_iter().unzip();
     reuse.pages = pages.len();
-    let site = site.with_pages(pages);
+    // The index and routes of the last run serve while every page has the same shape.
+    let shape = incremental::shape_key(&site.config, &states);
+    let site = site.with_pages_indexed(pages, cache.indexed(shape));
+    cache.keep_indexed(shape, &site);
     timings.lap("parse");
     Parsed {
         site,
@@ -422,28 +437,37 @@ pub fn check_parsed(
     // A page's results stay valid while it and its translations are unchanged.
     let unchanged: Vec<bool> = states.iter().map(|s| s.unchanged).collect();
     for (i, state) in states.iter_mut().enumerate() {
-        state.unchanged =
-            unchanged[i] && site.translations_of(&site.pages[i]).all(|t| unchanged[t]);
+        state.unchanged = unchanged[i] && site.translations_at(i).iter().all(|&t| unchanged[t]);
         if !state.unchanged {
             state.html = None;
         }
     }
-    let linked_key = incremental::linked_key(&site);
+    let linked_key = incremental::linked_key(&site, &states);
     let reusable = cache.linked_key_matches(linked_key);
-    let linked: Vec<Option<Vec<Diagnostic>>> = states
+    let unchanged: Vec<bool> = states.iter().map(|s| s.unchanged).collect();
+    let linked: Vec<Option<lint::suppress::Sorted>> = states
         .par_iter()
         .enumerate()
         .map(|(i, state)| {
-            if reusable && state.unchanged {
+            // The suppressions its findings met must be unchanged too.
+            if reusable
+                && state.unchanged
+                && state.linked_suppressed.iter().all(|&(t, _)| unchanged[t])
+            {
                 None
             } else {
-                Some(lint::check_linked(&site, &theme, options.today, i))
+                let found = lint::check_linked(&site, &theme, options.today, i);
+                Some(lint::suppress::apply_where_found(&site, i, found))
             }
         })
         .collect();
     for (state, found) in states.iter_mut().zip(linked) {
         match found {
-            Some(found) => state.linked = found,
+            // Like the local rules' findings, these meet the suppressions of the page they are
+            // in at once, and a page kept for the next run keeps what is left.
+            Some(sorted) => {
+                (state.linked, state.linked_suppressed) = (sorted.left, sorted.suppressed)
+            }
             None => reuse.checked += 1,
         }
     }
@@ -457,16 +481,28 @@ pub fn check_parsed(
         }
     }
     diagnostics.extend(lint::check_site(&site, &theme, options.today));
-    let used: std::collections::HashMap<&Utf8Path, &[bool]> = site
-        .pages
-        .iter()
-        .zip(&states)
-        .map(|(p, s)| (p.source.path.as_path(), s.suppressions_used.as_slice()))
+    // Suppressions can change the outcome only in pages with findings left and in pages whose
+    // suppressions are not all used and well formed (and in the theme's text): the others are
+    // not looked at.
+    let mut used: Vec<Vec<bool>> = states.iter().map(|s| s.suppressions_used.clone()).collect();
+    for &(t, k) in states.iter().flat_map(|s| &s.linked_suppressed) {
+        if let Some(u) = used.get_mut(t).and_then(|u| u.get_mut(k)) {
+            *u = true;
+        }
+    }
+    let mut unsettled: Vec<bool> = (states.iter().zip(&used))
+        .map(|(s, used)| !(s.suppressions_well_formed && used.iter().all(|&u| u)))
         .collect();
-    let mut diagnostics =
-        lint::suppress::apply(site.pages.iter().chain(&theme_pages), diagnostics, |page| {
-            used.get(page.source.path.as_path()).copied()
-        });
+    for d in &diagnostics {
+        if let Some(i) = site.index_at_source(d.file.as_str()) {
+            unsettled[i] = true;
+        }
+    }
+    let pages = (site.pages.iter().zip(&used).zip(unsettled))
+        .filter(|(_, unsettled)| *unsettled)
+        .map(|((page, used), _)| (page, Some(used.as_slice())))
+        .chain(theme_pages.iter().map(|page| (page, None)));
+    let mut diagnostics = lint::suppress::apply(pages, diagnostics);
     findings::sort(&mut diagnostics);
     timings.lap("rules");
     Checked {
@@ -616,8 +652,13 @@ fn check_and_render(
             page.body.literal_emphasis = Vec::new();
         }
     }
-    let render_key =
-        incremental::render_key(&checked.site, &checked.theme, search, options.live_reload);
+    let render_key = incremental::render_key(
+        &checked.site,
+        &checked.theme,
+        &checked.states,
+        search,
+        options.live_reload,
+    );
     let reusable = cache.render_key_matches(render_key);
     for file in write::static_files(&root.join("static"))? {
         sink(file)?;
@@ -631,7 +672,8 @@ fn check_and_render(
         };
         let renderer = render::Renderer::new(&checked.site, &checked.theme, search)?
             .with_live_reload(options.live_reload)
-            .with_site_key(render_key);
+            .with_site_key(render_key)
+            .with_card_keys(checked.states.iter().map(|s| s.prints.card).collect());
         let (made, reused) = renderer.render_all(&earlier, &|file| {
             if keep && (file.page.is_some() || file.key.is_some()) {
                 let mut kept = kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

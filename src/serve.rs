@@ -103,22 +103,22 @@ pub fn run(
     };
     builder.rebuild();
 
-    let (events_tx, events_rx) = mpsc::channel::<()>();
-    let watched_root = root.as_std_path().to_path_buf();
+    let (events_tx, events_rx) = mpsc::channel::<Change>();
+    // The watcher names files by absolute paths; the site names them from `root` as given.
+    let watched_root = std::path::absolute(root.as_std_path())
+        .map_err(|e| Error::msg(format!("cannot watch `{root}`: {e}")))?;
+    let site_root = root.to_path_buf();
     let debouncer = notify_debouncer_full::new_debouncer(
         Duration::from_millis(DEBOUNCE_MS),
         None,
         move |result: notify_debouncer_full::DebounceEventResult| {
-            if let Ok(events) = result {
-                // Reading the files to rebuild is an access event too: only changes count.
-                let changed = events
-                    .iter()
-                    .filter(|e| !e.kind.is_access() && !e.kind.is_other())
-                    .flat_map(|e| e.paths.iter())
-                    .any(|p| relevant(p, &watched_root));
-                if changed {
-                    let _ = events_tx.send(());
-                }
+            let change = match result {
+                Ok(events) => Change::of(&events, &watched_root, &site_root),
+                // The watcher lost track (its queue overflowed): look at everything.
+                Err(_) => Some(Change::Anything),
+            };
+            if let Some(change) = change {
+                let _ = events_tx.send(change);
             }
         },
     )
@@ -136,15 +136,23 @@ pub fn run(
         .map_err(|e| Error::msg(format!("cannot watch `{root}`: {e}")))?;
     watches.arm()?;
     std::thread::spawn(move || {
-        while events_rx.recv().is_ok() {
+        while let Ok(mut change) = events_rx.recv() {
             // A burst of saves is one rebuild: wait for a quiet moment, but not for ever.
             let first = Instant::now();
             loop {
                 match events_rx.recv_timeout(QUIET) {
-                    Ok(()) if first.elapsed() < MAX_WAIT => continue,
-                    Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => break,
+                    Ok(more) => {
+                        change = change.and(more);
+                        if first.elapsed() >= MAX_WAIT {
+                            break;
+                        }
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => break,
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
+            }
+            if let Change::InPlace(paths) = change {
+                builder.cache.changed_only(paths);
             }
             if let Err(e) = watches.arm() {
                 use std::io::Write;
@@ -380,6 +388,71 @@ fn search_worker(
         }
     });
     tx
+}
+
+/// What the watcher saw change in the site's folder.
+#[derive(Debug, PartialEq)]
+enum Change {
+    /// Only the contents of these files in `content/` changed (or nothing there: the theme,
+    /// static files or site.yaml, which every rebuild reads anyway).
+    InPlace(Vec<Utf8PathBuf>),
+    /// Files or folders came, went or were renamed, or the watcher cannot tell.
+    Anything,
+}
+
+impl Change {
+    /// What a batch of watcher events means for the site in `root` (absolute; the site names
+    /// its files from `site_root`, as given); `None` when nothing that can change the site
+    /// changed.
+    fn of(
+        events: &[notify_debouncer_full::DebouncedEvent],
+        root: &std::path::Path,
+        site_root: &Utf8Path,
+    ) -> Option<Change> {
+        use notify_debouncer_full::notify::EventKind;
+        use notify_debouncer_full::notify::event::ModifyKind;
+        let mut in_place = Vec::new();
+        let mut seen = false;
+        // Reading the files to rebuild is an access event too: only changes count.
+        for event in events
+            .iter()
+            .filter(|e| !e.kind.is_access() && !e.kind.is_other())
+        {
+            let paths: Vec<&std::path::PathBuf> =
+                event.paths.iter().filter(|p| relevant(p, root)).collect();
+            if paths.is_empty() {
+                continue;
+            }
+            seen = true;
+            let written = matches!(
+                event.kind,
+                EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_) | ModifyKind::Any)
+            );
+            if !written || event.need_rescan() {
+                return Some(Change::Anything);
+            }
+            for path in paths {
+                let Some(rel) = path.strip_prefix(root).ok().and_then(Utf8Path::from_path) else {
+                    return Some(Change::Anything);
+                };
+                if rel.starts_with(crate::content::CONTENT_DIR) {
+                    in_place.push(site_root.join(rel));
+                }
+            }
+        }
+        seen.then_some(Change::InPlace(in_place))
+    }
+
+    /// This change, then `later`.
+    fn and(self, later: Change) -> Change {
+        match (self, later) {
+            (Change::InPlace(mut paths), Change::InPlace(more)) => {
+                paths.extend(more);
+                Change::InPlace(paths)
+            }
+            _ => Change::Anything,
+        }
+    }
 }
 
 /// Rebuilds the site on demand, keeping what each build made for the next.

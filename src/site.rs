@@ -8,6 +8,7 @@ use crate::routes::Routes;
 use crate::source::SourceFile;
 use camino::Utf8Path;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Debug)]
 pub struct Site {
@@ -18,12 +19,12 @@ pub struct Site {
     pub references_source: Option<SourceFile>,
     /// Files reported on but not parsed as pages.
     pub other_sources: Vec<SourceFile>,
-    /// Index into `pages` by translation key and language.
-    translations: HashMap<(String, String), usize>,
-    /// Index into `pages` by source path (`content/treatments/rtms.ja.md`).
-    by_source: HashMap<String, usize>,
+    /// What `static/` holds.
+    pub static_dir: crate::content::StaticDir,
+    /// The pages by translation and by source path.
+    index: Arc<PageIndex>,
     /// Every address the site publishes, computed from its pages.
-    pub routes: Routes,
+    pub routes: Arc<Routes>,
     /// Finds the names of the site's treatments (ASCII letters in any case); pattern `i` is a
     /// name of treatment `treatment_of[i]`.
     treatment_names: Option<aho_corasick::AhoCorasick>,
@@ -49,9 +50,9 @@ impl Site {
             references,
             references_source,
             other_sources,
-            translations: HashMap::new(),
-            by_source: HashMap::new(),
-            routes: Routes::default(),
+            static_dir: Default::default(),
+            index: Default::default(),
+            routes: Default::default(),
             treatment_names: None,
             treatment_of: Vec::new(),
         };
@@ -74,20 +75,35 @@ impl Site {
     }
 
     /// The site with its pages (sorted by file path), indexed.
-    pub fn with_pages(mut self, pages: Vec<Page>) -> Site {
+    pub fn with_pages(self, pages: Vec<Page>) -> Site {
+        self.with_pages_indexed(pages, None)
+    }
+
+    /// The site with its pages (sorted by file path), and `indexed`, the index and routes of a
+    /// site whose pages had the same shape ([`crate::incremental::Prints`]) and configuration,
+    /// when there is one; otherwise they are computed.
+    pub fn with_pages_indexed(
+        mut self,
+        pages: Vec<Page>,
+        indexed: Option<(Arc<PageIndex>, Arc<Routes>)>,
+    ) -> Site {
         self.pages = pages;
-        self.translations.clear();
-        self.by_source.clear();
-        for (i, page) in self.pages.iter().enumerate() {
-            self.translations
-                .entry((page.translation_key(), page.lang.clone()))
-                .or_insert(i);
-            self.by_source
-                .entry(crate::content::nfc(page.source.path.as_str()).into_owned())
-                .or_insert(i);
+        match indexed {
+            Some((index, routes)) => {
+                self.index = index;
+                self.routes = routes;
+            }
+            None => {
+                self.index = Arc::new(PageIndex::new(&self.config, &self.pages));
+                self.routes = Arc::new(Routes::new(&self.config, &self.pages));
+            }
         }
-        self.routes = Routes::new(&self.config, &self.pages);
         self
+    }
+
+    /// The index and routes, for a later site of the same shape.
+    pub fn indexed(&self) -> (Arc<PageIndex>, Arc<Routes>) {
+        (self.index.clone(), self.routes.clone())
     }
 
     /// Indices into `pages` of the page's translations (the same article in other languages).
@@ -97,31 +113,42 @@ impl Site {
             .language_codes()
             .filter(move |l| *l != page.lang)
             .filter_map(move |l| {
-                self.translations
+                self.index
+                    .translations
                     .get(&(key.clone(), l.to_string()))
                     .copied()
             })
     }
 
+    /// Indices into `pages` of the translations of the page at index `page`.
+    pub fn translations_at(&self, page: usize) -> &[usize] {
+        self.index.others.get(page).map_or(&[], Vec::as_slice)
+    }
+
     /// The same page in another language.
     pub fn translation(&self, page: &Page, lang: &str) -> Option<&Page> {
-        self.translations
+        self.index
+            .translations
             .get(&(page.translation_key(), lang.to_string()))
             .map(|&i| &self.pages[i])
     }
 
     /// The page read from a source path (`content/treatments/rtms.ja.md`).
     pub fn page_at_source(&self, path: &str) -> Option<&Page> {
-        self.by_source
+        self.index_at_source(path).map(|i| &self.pages[i])
+    }
+
+    /// The position in `pages` of the page read from a source path.
+    pub fn index_at_source(&self, path: &str) -> Option<usize> {
+        self.index
+            .by_source
             .get(crate::content::nfc(path).as_ref())
-            .map(|&i| &self.pages[i])
+            .copied()
     }
 
     /// The position of a page of this site in `pages`.
     pub fn index_of(&self, page: &Page) -> Option<usize> {
-        self.by_source
-            .get(crate::content::nfc(page.source.path.as_str()).as_ref())
-            .copied()
+        self.index_at_source(page.source.path.as_str())
     }
 
     /// The published page at a URL path (`/ja/treatments/rtms/`, or without its final `/`);
@@ -148,6 +175,21 @@ impl Site {
             return Some(&page.source);
         }
         self.sources().find(|s| s.path() == path)
+    }
+
+    /// The page a relative link to a Markdown source (`../conditions/depression.ja.md`,
+    /// percent-encoded or not) in `page` leads to: the one lookup that the link rules and the
+    /// renderer share.
+    pub fn source_link(&self, page: &Page, path: &str) -> SourceLink {
+        let path = crate::routes::percent_decode(path);
+        let Some(inside) = Site::linked_source(page, &path) else {
+            return SourceLink::Outside;
+        };
+        let source = format!("content/{inside}");
+        match self.index_at_source(&source) {
+            Some(i) => SourceLink::Page(i),
+            None => SourceLink::Missing(source),
+        }
     }
 
     /// Where a relative link to a Markdown source leads, as a path inside `content/`
@@ -218,4 +260,61 @@ impl Site {
     pub fn published(&self) -> impl Iterator<Item = &Page> {
         self.pages.iter().filter(|p| !p.front.draft)
     }
+}
+
+/// The site's pages by translation and by source path.
+#[derive(Debug, Default)]
+pub struct PageIndex {
+    /// By translation key and language.
+    translations: HashMap<(String, String), usize>,
+    /// For each page, its translations.
+    others: Vec<Vec<usize>>,
+    /// By source path in NFC (`content/treatments/rtms.ja.md`).
+    by_source: HashMap<String, usize>,
+}
+
+impl PageIndex {
+    fn new(config: &Config, pages: &[Page]) -> PageIndex {
+        let mut index = PageIndex::default();
+        let keys: Vec<String> = pages.iter().map(Page::translation_key).collect();
+        for (i, page) in pages.iter().enumerate() {
+            index
+                .translations
+                .entry((keys[i].clone(), page.lang.clone()))
+                .or_insert(i);
+            index
+                .by_source
+                .entry(crate::content::nfc(page.source.path.as_str()).into_owned())
+                .or_insert(i);
+        }
+        let mut lookup = (String::new(), String::new());
+        index.others = pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| {
+                config
+                    .language_codes()
+                    .filter(|l| *l != page.lang)
+                    .filter_map(|l| {
+                        lookup.0.clone_from(&keys[i]);
+                        lookup.1.clear();
+                        lookup.1.push_str(l);
+                        index.translations.get(&lookup).copied()
+                    })
+                    .collect()
+            })
+            .collect();
+        index
+    }
+}
+
+/// Where a relative link to a Markdown source leads ([`Site::source_link`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceLink {
+    /// Its `..` steps leave `content/`.
+    Outside,
+    /// No page was read from that file (`content/…`, named).
+    Missing(String),
+    /// The page at this index.
+    Page(usize),
 }

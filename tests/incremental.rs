@@ -13,30 +13,28 @@ fn options() -> akashi::Options {
     akashi::Options::new(Some("2026-11-22".parse().unwrap())).unwrap()
 }
 
-/// What a build produced: its files, or the findings that blocked it.
+/// What a build produced: its findings, and its files unless an error blocked them.
 #[derive(Debug, PartialEq)]
-enum Outcome {
-    Built(BTreeMap<String, Vec<u8>>),
-    Blocked(Vec<String>),
+struct Outcome {
+    findings: Vec<String>,
+    files: Option<BTreeMap<String, Vec<u8>>>,
 }
 
 fn run(root: &Utf8PathBuf, cache: &mut Cache) -> (Outcome, Reuse) {
     let (checked, files) = akashi::rebuild(root, &options(), false, cache).unwrap();
     let reuse = checked.reuse;
-    let outcome = match files {
-        Some(files) => Outcome::Built(
+    let outcome = Outcome {
+        findings: checked
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {} {:?} {}", d.file, d.rule.id(), d.span, d.message))
+            .collect(),
+        files: files.map(|files| {
             files
                 .iter()
                 .map(|f| (f.path.clone(), f.bytes.to_vec()))
-                .collect(),
-        ),
-        None => Outcome::Blocked(
-            checked
-                .diagnostics
-                .iter()
-                .map(|d| format!("{} {} {:?} {}", d.file, d.rule.id(), d.span, d.message))
-                .collect(),
-        ),
+                .collect()
+        }),
     };
     checked.keep_in(cache);
     (outcome, reuse)
@@ -48,7 +46,9 @@ fn rebuild_matches_fresh(root: &Utf8PathBuf, cache: &mut Cache, what: &str) -> (
     let (fresh, _) = run(root, &mut Cache::default());
     assert!(
         cached == fresh,
-        "after {what}: the cached rebuild differs from a fresh build"
+        "after {what}: the cached rebuild differs from a fresh build\ncached findings: {:#?}\nfresh findings: {:#?}",
+        cached.findings,
+        fresh.findings
     );
     (cached, reuse)
 }
@@ -69,7 +69,7 @@ fn a_body_edit_reparses_and_rerenders_only_that_article() {
     let root = root_of(&site);
     let mut cache = Cache::default();
     let (first, reuse) = run(&root, &mut cache);
-    assert!(matches!(first, Outcome::Built(_)), "{first:?}");
+    assert!(first.files.is_some(), "{first:?}");
     assert_eq!(reuse.parsed, 0, "the first build has nothing to reuse");
 
     // Stamps of files written in the same clock tick as the last read are not trusted; let the
@@ -80,10 +80,8 @@ fn a_body_edit_reparses_and_rerenders_only_that_article() {
         "## How treatment goes",
         "## How a course of treatment goes",
     );
-    let (Outcome::Built(files), reuse) = rebuild_matches_fresh(&root, &mut cache, "a heading edit")
-    else {
-        panic!("the edit should build");
-    };
+    let (outcome, reuse) = rebuild_matches_fresh(&root, &mut cache, "a heading edit");
+    let files = outcome.files.expect("the edit should build");
     assert!(
         String::from_utf8_lossy(&files["en/treatments/tms/index.html"])
             .contains("How a course of treatment goes")
@@ -180,6 +178,67 @@ fn every_kind_of_edit_gives_the_site_a_fresh_build_gives() {
             }),
         ),
         (
+            "a tag added to an article (a new tag page, and links to it lead somewhere)",
+            Box::new(|| {
+                edit(
+                    &tms_en,
+                    "tags: [depression, brain stimulation]",
+                    "tags: [depression, brain stimulation, magnets]",
+                )
+            }),
+        ),
+        (
+            "an article's date changed (listings and feeds reorder)",
+            Box::new(|| edit(&tms_en, "date: 2026-06-01", "date: 2025-01-15")),
+        ),
+        (
+            "a claim only the Japanese page makes, suppressed there (the English page's check finds it)",
+            Box::new(|| {
+                let text = std::fs::read_to_string(&tms_ja).unwrap();
+                std::fs::write(
+                    &tms_ja,
+                    format!(
+                        "{text}\n<!-- akashi-ignore i18n/claim-mismatch: the English page is being translated -->\n頭痛が起きることがあります[C: @mutz2019]。\n"
+                    ),
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "an edit elsewhere (the suppression stays used, from what was kept)",
+            Box::new(|| {
+                edit(
+                    &site.path("content/treatments/_index.en.md"),
+                    "and what is known about them.",
+                    "and what is known about each.",
+                )
+            }),
+        ),
+        (
+            "the English page edited (the suppressed finding is found again)",
+            Box::new(|| edit(&tms_en, "title: TMS therapy", "title: TMS")),
+        ),
+        (
+            "the suppression removed (the finding shows)",
+            Box::new(|| {
+                edit(
+                    &tms_ja,
+                    "<!-- akashi-ignore i18n/claim-mismatch: the English page is being translated -->\n",
+                    "",
+                )
+            }),
+        ),
+        (
+            "a file in static/ where an article is published",
+            Box::new(|| site.write("static/en/treatments/tms/index.html", "<p>old page</p>")),
+        ),
+        (
+            "the file in static/ removed",
+            Box::new(|| {
+                std::fs::remove_file(site.path("static/en/treatments/tms/index.html")).unwrap()
+            }),
+        ),
+        (
             "a template edit",
             Box::new(|| {
                 let path = site.path("templates/base.html");
@@ -201,4 +260,45 @@ fn every_kind_of_edit_gives_the_site_a_fresh_build_gives() {
         step();
         rebuild_matches_fresh(&root, &mut cache, what);
     }
+}
+
+#[test]
+fn a_run_told_which_files_changed_gives_what_a_fresh_build_gives() {
+    let site = fixture("bilingual");
+    let root = root_of(&site);
+    let mut cache = Cache::default();
+    run(&root, &mut cache);
+    let tms_en = site.path("content/treatments/tms.en.md");
+    let named = |rel: &str| root.join(rel);
+
+    // What `akashi serve` says after a save in place: only that file is looked at.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    edit(&tms_en, "title: TMS", "title: TMS therapy");
+    cache.changed_only(vec![named("content/treatments/tms.en.md")]);
+    let (outcome, reuse) = rebuild_matches_fresh(&root, &mut cache, "a save in place");
+    assert!(outcome.files.is_some());
+    assert_eq!(reuse.pages - reuse.parsed, 1, "{reuse:?}");
+
+    // A file the last run did not list: the folder is walked again, and the new page is in.
+    site.write(
+        "content/treatments/second.en.md",
+        &std::fs::read_to_string(&tms_en)
+            .unwrap()
+            .replace("title: TMS therapy", "title: Second"),
+    );
+    cache.changed_only(vec![named("content/treatments/second.en.md")]);
+    let (outcome, _) = rebuild_matches_fresh(&root, &mut cache, "a new file named");
+    let files = outcome.files.expect("built");
+    assert!(files.contains_key("en/treatments/second/index.html"));
+
+    // A file that is gone: walked again, and the page is gone too.
+    std::fs::remove_file(site.path("content/treatments/second.en.md")).unwrap();
+    cache.changed_only(vec![named("content/treatments/second.en.md")]);
+    let (outcome, _) = rebuild_matches_fresh(&root, &mut cache, "a file removed");
+    assert!(
+        !outcome
+            .files
+            .expect("built")
+            .contains_key("en/treatments/second/index.html")
+    );
 }

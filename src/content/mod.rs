@@ -5,6 +5,10 @@
 //! silently. Files are read in a stable (sorted) order so that every later stage is
 //! deterministic. Symbolic links are not followed.
 
+pub mod static_dir;
+
+pub use static_dir::StaticDir;
+
 use crate::config::Config;
 use crate::findings::{Diagnostic, Rule};
 use crate::source::SourceFile;
@@ -80,8 +84,59 @@ pub fn load(config: &Config) -> crate::Result<Content> {
 
 /// Like [`load`], but page files for which `unchanged` says so are listed, not read.
 pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<Content> {
+    Ok(load_listing(config, &list(config)?, unchanged))
+}
+
+/// The regular files of `content/` with their stamps, and what walking it found; made by
+/// [`list`], read by [`load_listing`].
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// The folder it lists.
+    dir: Utf8PathBuf,
+    /// Each file's path, its path as shown (`content/...`) and its stamp, in walking order.
+    files: Vec<(Utf8PathBuf, Utf8PathBuf, Option<Stamp>)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Listing {
+    /// Whether this lists the `content/` folder of the site in `root`.
+    pub fn lists(&self, root: &Utf8Path) -> bool {
+        self.dir == root.join(CONTENT_DIR)
+    }
+
+    /// Takes the new stamps of files that changed in place (`changed`, named as the listing
+    /// names them: the site's folder joined with `content/...`). Returns `false`, and changes
+    /// nothing, when one of them is not a regular file listed here (it is new, gone or
+    /// replaced): then only walking the folder again tells what it holds.
+    pub fn restat(&mut self, changed: &[Utf8PathBuf]) -> bool {
+        let mut found = Vec::new();
+        for path in changed {
+            let listed = self
+                .files
+                .iter()
+                .position(|(p, _, _)| p.as_str() == path.as_str());
+            let Some(at) = listed else {
+                return false;
+            };
+            match std::fs::symlink_metadata(path) {
+                Ok(meta) if meta.is_file() => found.push((at, Stamp::of(&meta))),
+                _ => return false,
+            }
+        }
+        for (at, stamp) in found {
+            self.files[at].2 = stamp;
+        }
+        true
+    }
+}
+
+/// Walks `content/` under the site root.
+pub fn list(config: &Config) -> crate::Result<Listing> {
     let content_dir = config.root.join(CONTENT_DIR);
-    let mut content = Content::default();
+    let mut content = Listing {
+        dir: content_dir.clone(),
+        ..Default::default()
+    };
     if content_dir.is_symlink() {
         return Err(crate::Error::msg(format!(
             "`{CONTENT_DIR}/` in `{}` is a symbolic link: akashi reads only files inside the site, so make it a folder",
@@ -100,7 +155,6 @@ pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    let mut files = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -161,11 +215,26 @@ pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<
             continue;
         }
         let stamp = entry.metadata().ok().as_ref().and_then(Stamp::of);
-        if stamp.is_some_and(|s| unchanged(&shown, &s)) {
-            content.unchanged.push(shown);
+        content.files.push((path.to_path_buf(), shown, stamp));
+    }
+    Ok(content)
+}
+
+/// Reads the files of `listing`, but for page files that `unchanged` says are unchanged: those
+/// are listed in [`Content::unchanged`].
+pub fn load_listing(config: &Config, listing: &Listing, unchanged: Unchanged<'_>) -> Content {
+    let content_dir = &listing.dir;
+    let mut content = Content {
+        diagnostics: listing.diagnostics.clone(),
+        ..Default::default()
+    };
+    let mut files = Vec::new();
+    for (path, shown, stamp) in &listing.files {
+        if stamp.is_some_and(|s| unchanged(shown, &s)) {
+            content.unchanged.push(shown.clone());
             continue;
         }
-        files.push((path.to_path_buf(), shown, stamp));
+        files.push((path.clone(), shown.clone(), *stamp));
     }
     // Reading is most of loading: the files that will be read are read in parallel first.
     {
@@ -185,12 +254,12 @@ pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<
     }
     for (path, shown, stamp) in files {
         let rel = path
-            .strip_prefix(&content_dir)
+            .strip_prefix(content_dir)
             .unwrap_or(&path)
             .to_path_buf();
         classify(config, &mut content, &path, &rel, shown, stamp);
     }
-    Ok(content)
+    content
 }
 
 /// Reads page files of the site that [`load_changed`] listed as unchanged (by their paths as

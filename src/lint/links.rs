@@ -2,10 +2,11 @@
 //! source, which survives URL changes), a page akashi generates, a file in `static/`, an
 //! anchor, or an unsafe URL. Nothing here touches the network: external links are not checked.
 
+use crate::content::static_dir::Entry;
 use crate::lint::{Context, Rule};
 use crate::parse::Page;
 use crate::parse::markdown::Link;
-use crate::site::Site;
+use crate::site::SourceLink;
 
 /// A problem with one link: the rule, the message and the help.
 pub struct Problem {
@@ -89,21 +90,22 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
     }
     // A Markdown source, relative to this page's folder.
     if path.ends_with(".md") && !path.starts_with('/') {
-        let path = &percent_decode(path);
-        let Some(inside) = Site::linked_source(page, path) else {
-            return problem(
-                Rule::LinkBroken,
-                format!("`{path}` points outside content/"),
-                "link to a file inside content/",
-            );
-        };
-        let source = format!("content/{inside}");
-        let Some(target) = site.page_at_source(&source) else {
-            return problem(
-                Rule::LinkBroken,
-                format!("no page `{source}`"),
-                "check the file name and folder; links to sources are relative to this file",
-            );
+        let target = match site.source_link(page, path) {
+            SourceLink::Page(i) => &site.pages[i],
+            SourceLink::Outside => {
+                return problem(
+                    Rule::LinkBroken,
+                    format!("`{}` points outside content/", percent_decode(path)),
+                    "link to a file inside content/",
+                );
+            }
+            SourceLink::Missing(source) => {
+                return problem(
+                    Rule::LinkBroken,
+                    format!("no page `{source}`"),
+                    "check the file name and folder; links to sources are relative to this file",
+                );
+            }
         };
         if link.html {
             return Some(Problem {
@@ -161,35 +163,26 @@ pub fn check(cx: &Context<'_>, page: &Page, link: &Link) -> Option<Problem> {
         None if Routes::is_generated_file(&absolute) => return None,
         None => {}
     }
-    let static_dir = site.config.root.join("static");
-    let file = static_dir.join(absolute.trim_start_matches('/'));
-    if let Some(linked) = file
-        .ancestors()
-        .skip(1)
-        .take_while(|d| *d != static_dir && d.starts_with(&static_dir))
-        .find(|d| d.is_symlink())
-    {
+    let rel = absolute.trim_start_matches('/');
+    if let Some(linked) = site.static_dir.linked_folder(rel) {
         return problem(
             Rule::LinkMissingFile,
-            format!(
-                "`{}` is a symbolic link, and akashi does not publish links",
-                linked.strip_prefix(&site.config.root).unwrap_or(linked)
-            ),
+            format!("`static/{linked}` is a symbolic link, and akashi does not publish links"),
             "copy the folder into static/ instead of linking to it",
         );
     }
     // Symbolic links in static/ are not published (they could pull in files from anywhere on
     // the machine that builds the site), so a link to one would be broken.
-    match std::fs::symlink_metadata(&file) {
-        Ok(meta) if meta.is_file() => return None,
-        Ok(meta) if meta.is_symlink() => {
+    match site.static_dir.get(rel) {
+        Some(Entry::File) => return None,
+        Some(Entry::Link) => {
             return problem(
                 Rule::LinkMissingFile,
                 format!("`static{absolute}` is a symbolic link, and akashi does not publish links"),
                 "copy the file into static/ instead of linking to it",
             );
         }
-        Err(_) if crate::theme::builtin::has_static(absolute.trim_start_matches('/')) => {
+        None if crate::theme::builtin::has_static(rel) => {
             return None;
         }
         _ => {}

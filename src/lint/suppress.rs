@@ -9,6 +9,7 @@
 
 use crate::lint::{Diagnostic, Rule};
 use crate::parse::{Page, WrittenSuppression};
+use crate::site::Site;
 use std::ops::Range;
 
 const KEYWORD: &str = "akashi-ignore";
@@ -81,30 +82,77 @@ pub fn apply_to_page(page: &Page, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnost
     (left, used)
 }
 
+/// Whether every suppression of `page` gives a reason and names only rules that exist.
+pub fn well_formed(page: &Page) -> bool {
+    written(page)
+        .iter()
+        .all(|w| w.reason.is_some() && w.rules.len() == w.ids.len())
+}
+
+/// Whether every suppression of `page` is well formed and was `used`: then the suppressions can
+/// neither suppress another finding nor be reported, and only a finding left in the page sends
+/// it through [`apply`].
+fn settled(page: &Page, used: &[bool]) -> bool {
+    used.len() == written(page).len() && used.iter().all(|&u| u) && well_formed(page)
+}
+
+/// Findings of the rules that read one page with the pages it links to, sorted by
+/// [`apply_where_found`].
+pub struct Sorted {
+    /// What no suppression covers.
+    pub left: Vec<Diagnostic>,
+    /// For each finding a suppression covers: the index of the page it is in, and of the
+    /// suppression there.
+    pub suppressed: Vec<(usize, usize)>,
+}
+
+/// Meets the findings that the linked rules made on the site's page `page` with the
+/// suppressions of the pages they are in (the page itself, or a translation the finding is
+/// about).
+pub fn apply_where_found(site: &Site, page: usize, found: Vec<Diagnostic>) -> Sorted {
+    let mut sorted = Sorted {
+        left: Vec::new(),
+        suppressed: Vec::new(),
+    };
+    for d in found {
+        let at = if d.file == site.pages[page].source.path {
+            Some(page)
+        } else {
+            site.index_at_source(d.file.as_str())
+        };
+        let by = at.and_then(|t| {
+            let k = written(&site.pages[t])
+                .iter()
+                .position(|w| suppresses(w, &d))?;
+            Some((t, k))
+        });
+        match by {
+            Some(by) => sorted.suppressed.push(by),
+            None => sorted.left.push(d),
+        }
+    }
+    sorted
+}
+
 /// Removes suppressed findings and adds findings about the suppressions themselves, given the
-/// pages whose comments may suppress them (the site's, and the theme's text), and for a page
-/// whose findings went through [`apply_to_page`] already, which of its suppressions were used
+/// pages whose comments may suppress them (the site's, and the theme's text), each with, when
+/// its findings went through [`apply_to_page`] already, which of its suppressions were used
 /// there.
 pub fn apply<'p>(
-    pages: impl IntoIterator<Item = &'p Page>,
+    pages: impl IntoIterator<Item = (&'p Page, Option<&'p [bool]>)>,
     diagnostics: Vec<Diagnostic>,
-    used_before: impl Fn(&Page) -> Option<&'p [bool]>,
 ) -> Vec<Diagnostic> {
     let mut suppressions: Vec<Suppression<'p>> = Vec::new();
     let mut out = Vec::new();
-    let with_findings: std::collections::HashSet<&camino::Utf8Path> =
-        diagnostics.iter().map(|d| d.file.as_path()).collect();
-    for page in pages {
-        let before = used_before(page);
+    // Keyed by the path's text: hashing a `Path` walks its components.
+    let with_findings: std::collections::HashSet<&str> =
+        diagnostics.iter().map(|d| d.file.as_str()).collect();
+    for (page, before) in pages {
         let written_here = written(page);
-        // Every suppression of the page was used on its own findings, each is well formed, and
-        // no finding is left in the page: nothing here can change (most pages of a site that
-        // suppresses much).
-        if !with_findings.contains(page.source.path.as_path())
-            && before.is_some_and(|b| b.len() == written_here.len() && b.iter().all(|&u| u))
-            && written_here
-                .iter()
-                .all(|w| w.reason.is_some() && w.rules.len() == w.ids.len())
+        // No finding is left in the page, and its suppressions are settled: nothing here can
+        // change (most pages of a site that suppresses much).
+        if !with_findings.contains(page.source.path.as_str())
+            && before.is_some_and(|b| settled(page, b))
         {
             continue;
         }
@@ -146,18 +194,17 @@ pub fn apply<'p>(
         }
     }
     // Findings are matched only against the suppressions of their own file.
-    let mut by_file: std::collections::HashMap<&camino::Utf8Path, Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut by_file: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, s) in suppressions.iter().enumerate() {
         if s.written.reason.is_some() {
             by_file
-                .entry(s.page.source.path.as_path())
+                .entry(s.page.source.path.as_str())
                 .or_default()
                 .push(i);
         }
     }
     for d in diagnostics {
-        let suppressor = by_file.get(d.file.as_path()).and_then(|indices| {
+        let suppressor = by_file.get(d.file.as_str()).and_then(|indices| {
             indices
                 .iter()
                 .copied()

@@ -90,8 +90,6 @@ pub struct Renderer<'s> {
     tera: tera::Tera,
     locales: Arc<Locales>,
     dates: DateFormats,
-    /// Content-relative source path (`treatments/rtms.ja.md`) to page URL, for links.
-    source_urls: HashMap<String, String>,
     /// Whether a search index will be built (pages then load the search box).
     search: bool,
     /// Whether pages load the live-reload script of `akashi serve`.
@@ -102,10 +100,11 @@ pub struct Renderer<'s> {
     sections: HashMap<(String, String), usize>,
     /// A hash of every input that is not an article (see [`crate::incremental::render_key`]).
     site_key: u64,
-    /// For each article (by source path), a hash of what listings show of it: computed once,
-    /// so that a listing's key costs one lookup per article, not a pass over its tags (an
-    /// article with N tags is on N tag pages).
-    card_keys: HashMap<String, u64>,
+    /// For each page (by index), a hash of what listings show of it ([`card_key`]), taken
+    /// when the page was read, so that a listing's key costs one lookup per article, not a
+    /// pass over its tags (an article with N tags is on N tag pages). Empty until
+    /// [`Renderer::with_card_keys`] gives them; then they are computed as needed.
+    card_keys: Vec<u64>,
     /// What each evidence level's badge says to screen readers, by language and level: made
     /// once, not for every page.
     level_labels: HashMap<String, HashMap<String, String>>,
@@ -145,12 +144,6 @@ impl<'s> Renderer<'s> {
                 return Err(Error::msg(format!("the theme has no `templates/{name}`")));
             }
         }
-        let source_urls = site
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (content_path(p), site.routes.url_of(i).to_string()))
-            .collect();
         let mut nav: HashMap<String, Vec<(String, String)>> = HashMap::new();
         let mut sections = HashMap::new();
         for (i, p) in site.pages.iter().enumerate() {
@@ -164,11 +157,6 @@ impl<'s> Renderer<'s> {
                     .push((p.front.title.clone(), page_url(p)));
             }
         }
-        let card_keys = site
-            .pages
-            .iter()
-            .map(|a| (a.source.path.to_string(), card_key(a)))
-            .collect();
         let level_labels = config
             .language_codes()
             .map(|lang| {
@@ -198,18 +186,25 @@ impl<'s> Renderer<'s> {
             tera,
             locales,
             dates,
-            source_urls,
             search,
             live_reload: false,
             nav,
             sections,
             site_key: 0,
-            card_keys,
+            card_keys: Vec::new(),
         })
     }
 
     pub fn with_live_reload(mut self, live_reload: bool) -> Self {
         self.live_reload = live_reload;
+        self
+    }
+
+    /// What listings show of each page, by index into the site's pages ([`card_key`]).
+    pub fn with_card_keys(mut self, keys: Vec<u64>) -> Self {
+        if keys.len() == self.site.pages.len() {
+            self.card_keys = keys;
+        }
         self
     }
 
@@ -221,18 +216,23 @@ impl<'s> Renderer<'s> {
 
     /// The key of a listing: the site-wide inputs, its path, the text of the section page it
     /// shows (if any) and what it shows of each article.
-    fn listing_key(&self, path: &str, section: Option<&Page>, articles: &[&Page]) -> u64 {
+    fn listing_key(&self, path: &str, section: Option<&Page>, articles: &[usize]) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::hash::DefaultHasher::new();
         (self.site_key, path).hash(&mut h);
         section.map(|s| &s.source.text).hash(&mut h);
-        for a in articles {
-            match self.card_keys.get(a.source.path.as_str()) {
+        for &a in articles {
+            match self.card_keys.get(a) {
                 Some(key) => key.hash(&mut h),
-                None => card_key(a).hash(&mut h),
+                None => card_key(&self.site.pages[a]).hash(&mut h),
             }
         }
         h.finish()
+    }
+
+    /// The site's pages at `indices`.
+    fn pages_at(&self, indices: &[usize]) -> Vec<&'s Page> {
+        indices.iter().map(|&i| &self.site.pages[i]).collect()
     }
 
     /// The listing at `path` from `earlier`, or rendered by `render`; keyed either way.
@@ -242,7 +242,7 @@ impl<'s> Renderer<'s> {
         earlier: &dyn Earlier,
         path: &str,
         section: Option<&Page>,
-        articles: &[&Page],
+        articles: &[usize],
         reused: &std::sync::atomic::AtomicUsize,
         render: impl FnOnce() -> Result<OutputFile>,
     ) -> Result<OutputFile> {
@@ -273,11 +273,11 @@ impl<'s> Renderer<'s> {
         let site = self.site;
         // The sitemap lists every article of every language: when none of them moved or
         // changed its dates, the last one still holds and its entries need not be made.
-        let everything: Vec<&Page> = site
+        let everything: Vec<usize> = site
             .routes
             .iter()
             .filter_map(|r| match r.kind {
-                Kind::Article { page } => Some(&site.pages[page]),
+                Kind::Article { page } => Some(page),
                 _ => None,
             })
             .collect();
@@ -355,32 +355,34 @@ impl<'s> Renderer<'s> {
             }
             Kind::Home { lang, intro } => {
                 let intro = intro.map(|i| &site.pages[i]);
-                let articles = self.articles(lang);
-                self.listing(earlier, &file, intro, &articles, reused, || {
+                let articles = site.routes.articles(lang);
+                self.listing(earlier, &file, intro, articles, reused, || {
                     let mut cx = self.base(lang, url, &self.alternates(route));
                     cx["intro"] = intro.map(|p| self.section_json(p)).unwrap_or(Value::Null);
-                    cx["articles"] = self.cards(&articles);
+                    cx["articles"] = self.cards(&self.pages_at(articles));
                     self.page("index.html", route, cx)
                 })
             }
             Kind::Section { page } => {
                 let section = &site.pages[*page];
                 let inside = format!("{}/", section.dir);
-                let members: Vec<&Page> = self
-                    .articles(&section.lang)
-                    .into_iter()
-                    .filter(|a| a.dir == section.dir || a.dir.starts_with(&inside))
+                let members: Vec<usize> = (site.routes.articles(&section.lang).iter())
+                    .copied()
+                    .filter(|&a| {
+                        let dir = &site.pages[a].dir;
+                        *dir == section.dir || dir.starts_with(&inside)
+                    })
                     .collect();
                 self.listing(earlier, &file, Some(section), &members, reused, || {
                     let mut cx = self.base(&section.lang, url, &self.alternates(route));
                     cx["section"] = self.section_json(section);
-                    cx["articles"] = self.cards(&members);
+                    cx["articles"] = self.cards(&self.pages_at(&members));
                     self.page("section.html", route, cx)
                 })
             }
             Kind::Tags { lang } => {
-                let articles = self.articles(lang);
-                self.listing(earlier, &file, None, &articles, reused, || {
+                let articles = site.routes.articles(lang);
+                self.listing(earlier, &file, None, articles, reused, || {
                     let mut cx = self.base(lang, url, &self.alternates(route));
                     cx["tags"] = site
                         .routes
@@ -402,16 +404,11 @@ impl<'s> Renderer<'s> {
                 })
             }
             Kind::Tag { lang, name, slug } => {
-                let members: Vec<&Page> = site
-                    .routes
-                    .tagged(lang, slug)
-                    .iter()
-                    .map(|&i| &site.pages[i])
-                    .collect();
-                self.listing(earlier, &file, None, &members, reused, || {
+                let members = site.routes.tagged(lang, slug);
+                self.listing(earlier, &file, None, members, reused, || {
                     let mut cx = self.base(lang, url, &self.alternates(route));
                     cx["tag"] = json!({"name": name});
-                    cx["articles"] = self.cards(&members);
+                    cx["articles"] = self.cards(&self.pages_at(members));
                     self.page("tag.html", route, cx)
                 })
             }
@@ -426,25 +423,15 @@ impl<'s> Renderer<'s> {
                 self.page("evidence.html", route, cx)
             }),
             Kind::Feed { lang } => {
-                let articles = self.articles(lang);
-                self.listing(earlier, &file, None, &articles, reused, || {
-                    Ok(self.feed(route, lang, &articles))
+                let articles = site.routes.articles(lang);
+                self.listing(earlier, &file, None, articles, reused, || {
+                    Ok(self.feed(route, lang, &self.pages_at(articles)))
                 })
             }
             Kind::Article { .. } | Kind::Sitemap => Err(Error::msg(format!(
                 "{url} is not a listing: articles and the sitemap are rendered on their own"
             ))),
         }
-    }
-
-    /// Published articles in `lang`, newest first.
-    fn articles(&self, lang: &str) -> Vec<&'s Page> {
-        self.site
-            .routes
-            .articles(lang)
-            .iter()
-            .map(|&i| &self.site.pages[i])
-            .collect()
     }
 
     /// `(lang, url)` for every language, from a URL pattern.
@@ -658,7 +645,10 @@ impl<'s> Renderer<'s> {
         if !path.ends_with(".md") {
             return None;
         }
-        let url = self.source_urls.get(&Site::linked_source(page, path)?)?;
+        let url = match self.site.source_link(page, path) {
+            crate::site::SourceLink::Page(i) => self.site.routes.url_of(i),
+            _ => return None,
+        };
         Some(match fragment {
             Some(f) => format!("{}#{f}", encode_path(url)),
             None => encode_path(url),
@@ -919,18 +909,8 @@ impl<'s> Renderer<'s> {
     }
 }
 
-/// Path of a page's source inside `content/`: `treatments/rtms.ja.md`.
-fn content_path(page: &Page) -> String {
-    page.source
-        .path
-        .as_str()
-        .strip_prefix("content/")
-        .unwrap_or(page.source.path.as_str())
-        .to_string()
-}
-
 /// What listings show of an article, as a hash.
-fn card_key(a: &Page) -> u64 {
+pub fn card_key(a: &Page) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
     let fm = &a.front;

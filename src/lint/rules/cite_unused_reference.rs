@@ -11,8 +11,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .site
         .pages
         .iter()
-        .flat_map(|p| p.body.tags.iter())
-        .flat_map(|t| t.tag.keys.iter().map(|(k, _)| k.as_str()))
+        .flat_map(|p| p.citation_order())
+        .map(String::as_str)
         .collect();
     for (key, reference) in &cx.site.references.by_key {
         if !cited.contains(key.as_str()) {

@@ -59,10 +59,10 @@ fn static_clash(
     url: &str,
     checked: &mut std::collections::HashSet<String>,
 ) -> Option<String> {
-    let root = site.config.root.join("static");
+    let listed = &site.static_dir;
     let rel = url.trim_matches('/');
     let index = format!("{rel}/index.html");
-    if std::fs::symlink_metadata(root.join(&index)).is_ok() {
+    if listed.get(&index).is_some() {
         return Some(format!("static/{index}"));
     }
     let mut folder = rel;
@@ -70,7 +70,10 @@ fn static_clash(
         if !checked.insert(folder.to_string()) {
             break;
         }
-        if std::fs::symlink_metadata(root.join(folder)).is_ok_and(|m| !m.is_dir()) {
+        if listed
+            .get(folder)
+            .is_some_and(|e| e != crate::content::static_dir::Entry::Folder)
+        {
             return Some(format!("static/{folder}"));
         }
         folder = folder.rsplit_once('/').map_or("", |(parent, _)| parent);
