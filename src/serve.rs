@@ -45,10 +45,21 @@ const LIVE_JS: &str = include_str!("serve/live.js");
 /// Paths under the site that trigger a rebuild.
 const WATCHED: &[&str] = &["content", "templates", "locales", "static", "site.yaml"];
 
-/// The built site, by path inside the output folder (`ja/index.html`).
+/// The built site: its files sorted by path inside the output folder (`ja/index.html`), as a
+/// rebuild hands them over (and the search index's writer shares them), found by binary search.
 #[derive(Default)]
 struct Served {
-    files: HashMap<String, bytes::Bytes>,
+    files: Arc<Vec<OutputFile>>,
+}
+
+impl Served {
+    fn get(&self, path: &str) -> Option<&bytes::Bytes> {
+        let at = self
+            .files
+            .binary_search_by(|f| f.path.as_str().cmp(path))
+            .ok()?;
+        Some(&self.files[at].bytes)
+    }
 }
 
 /// What the request handlers share.
@@ -317,16 +328,16 @@ async fn serve_file(State(shared): State<Shared>, request: Request) -> Response 
         .clone();
     let index = format!("{key}index.html");
     let found = if key.is_empty() || key.ends_with('/') {
-        site.files.get(&index).map(|b| (index.as_str(), b))
+        site.get(&index).map(|b| (index.as_str(), b))
     } else {
-        site.files.get(key).map(|b| (key, b))
+        site.get(key).map(|b| (key, b))
     };
     if let Some((name, bytes)) = found {
         return file_response(StatusCode::OK, name, bytes.clone());
     }
     // A folder asked for without its slash: where its page is, always on this server (`//en`
     // must not become `//en/`, an address on another host).
-    if site.files.contains_key(&format!("{key}/index.html")) {
+    if site.get(&format!("{key}/index.html")).is_some() {
         let path = request.uri().path().trim_start_matches('/');
         return (
             StatusCode::PERMANENT_REDIRECT,
@@ -334,7 +345,7 @@ async fn serve_file(State(shared): State<Shared>, request: Request) -> Response 
         )
             .into_response();
     }
-    match site.files.get("404.html") {
+    match site.get("404.html") {
         Some(bytes) => file_response(StatusCode::NOT_FOUND, "404.html", bytes.clone()),
         None => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
@@ -549,7 +560,6 @@ impl Builder {
         let started = Instant::now();
         let search = self.search_jobs.is_some();
         let result = crate::rebuild(&self.root, &self.options, search, &mut self.cache);
-        let elapsed = started.elapsed().as_secs_f64() * 1000.0;
         let tx = &self.shared.notices;
         let mut stderr = String::new();
         match result {
@@ -558,17 +568,17 @@ impl Builder {
                 stderr.push_str(&human::render(&shown, |d| checked.source(&d.file), false));
                 match files {
                     Some(files) => {
+                        let files = Arc::new(files);
                         let served = Served {
-                            files: files
-                                .iter()
-                                .map(|f| (f.path.clone(), f.bytes.clone()))
-                                .collect(),
+                            files: files.clone(),
                         };
                         *self
                             .shared
                             .site
                             .write()
                             .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(served);
+                        // Until the new pages are served.
+                        let elapsed = started.elapsed().as_secs_f64() * 1000.0;
                         let reuse = checked.reuse;
                         stderr.push_str(&format!(
                             "rebuilt in {elapsed:.0} ms: {} of {} pages changed, {} of {} files rendered again\n",
@@ -582,7 +592,7 @@ impl Builder {
                             stderr.push_str(&checked.timings.render());
                         }
                         if let Some(jobs) = &self.search_jobs {
-                            let _ = jobs.send(Arc::new(files));
+                            let _ = jobs.send(files);
                         }
                     }
                     None => {

@@ -68,6 +68,12 @@ impl StaticDir {
         self.entries.get(normalize(rel)?.as_str()).copied()
     }
 
+    /// What is at `rel`, written exactly as listed (`img/logo.png`: no leading `/`, no empty,
+    /// `.` or `..` segments).
+    pub fn entry(&self, rel: &str) -> Option<Entry> {
+        self.entries.get(rel).copied()
+    }
+
     /// The first folder on the way to `rel` (not `rel` itself) that is a symbolic link.
     pub fn linked_folder(&self, rel: &str) -> Option<String> {
         let rel = normalize(rel)?;

@@ -1,5 +1,6 @@
 #![cfg_attr(not(doctest), doc = include_str!("docs/content/duplicate-url.md"))]
 
+use crate::content::static_dir::Entry;
 use crate::lint::{Context, Diagnostic, Rule};
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -28,12 +29,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(help),
         );
     }
-    let mut checked = std::collections::HashSet::new();
     for route in site.routes.iter() {
         let Some(page) = route.page().map(|i| &site.pages[i]) else {
             continue;
         };
-        if let Some(clash) = static_clash(site, &route.url, &mut checked) {
+        if let Some(clash) = static_clash(site, &route.url) {
             out.push(
                 Diagnostic::new(
                     Rule::ContentDuplicateUrl,
@@ -52,31 +52,22 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// A file in `static/` that a page at `url` would replace, or that stands where one of the
-/// page's folders must be (`static/en/about` as a file, against `/en/about/`). Folders already
-/// looked at are in `checked`.
-fn static_clash(
-    site: &crate::site::Site,
-    url: &str,
-    checked: &mut std::collections::HashSet<String>,
-) -> Option<String> {
+/// page's folders must be (`static/en/about` as a file, against `/en/about/`).
+fn static_clash(site: &crate::site::Site, url: &str) -> Option<String> {
     let listed = &site.static_dir;
     let rel = url.trim_matches('/');
+    if rel.is_empty() {
+        return None;
+    }
+    // Each folder on the way, from the top: where nothing is listed, nothing deeper is.
+    let ends = rel.match_indices('/').map(|(i, _)| i).chain([rel.len()]);
+    for end in ends {
+        let folder = &rel[..end];
+        match listed.entry(folder)? {
+            Entry::Folder => {}
+            _ => return Some(format!("static/{folder}")),
+        }
+    }
     let index = format!("{rel}/index.html");
-    if listed.get(&index).is_some() {
-        return Some(format!("static/{index}"));
-    }
-    let mut folder = rel;
-    while !folder.is_empty() {
-        if !checked.insert(folder.to_string()) {
-            break;
-        }
-        if listed
-            .get(folder)
-            .is_some_and(|e| e != crate::content::static_dir::Entry::Folder)
-        {
-            return Some(format!("static/{folder}"));
-        }
-        folder = folder.rsplit_once('/').map_or("", |(parent, _)| parent);
-    }
-    None
+    listed.entry(&index).map(|_| format!("static/{index}"))
 }
