@@ -89,84 +89,24 @@ impl<'a> Context<'a> {
     }
 }
 
-type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
+/// A rule's check: what it finds in the context's scope, added to the findings.
+pub type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
-/// Rules whose findings on a page depend only on that page and on the site's configuration,
-/// references and review date. They run as soon as a page is parsed, on its prose, which is
-/// then no longer kept.
-const LOCAL_RULES: &[Check] = &[
-    rules::cite_unknown_key::check,
-    rules::content_invalid_name::check,
-    rules::claim_untagged::check,
-    rules::claim_possibly_untagged::check,
-    rules::claim_missing_level::check,
-    rules::claim_missing_citation::check,
-    rules::claim_unknown_level::check,
-    rules::claim_fullwidth_tag::check,
-    rules::claim_misplaced_tag::check,
-    rules::text_invisible_character::check,
-    rules::text_mixed_script::check,
-    rules::evidence_level_exceeds_sources::check,
-    rules::markdown_unrendered_emphasis::check,
-    rules::markdown_deep_html::check,
-    rules::review_missing::check,
-    rules::review_interval::check,
-    rules::review_overdue::check,
-    rules::review_due_soon::check,
-    rules::disclosure_self_pay::check,
-    rules::disclosure_unapproved::check,
-    rules::ad_absolute::check,
-    rules::ad_superiority::check,
-    rules::ad_exaggeration::check,
-    rules::ad_testimonial::check,
-    rules::ad_before_after::check,
-    rules::ad_celebrity::check,
-    rules::ad_unsourced_statistic::check,
-    rules::ad_inducement::check,
-    rules::ad_price_emphasis::check,
-    rules::evidence_overstated::check,
-    rules::readability_long_sentence::check,
-    rules::readability_grade::check,
-];
-
-/// Rules whose findings on a page also depend on other pages: which exist, their headings,
-/// their evidence tags (translations), the static files. They read no prose.
-const LINKED_RULES: &[Check] = &[
-    rules::i18n_missing_translation::check,
-    rules::i18n_claim_mismatch::check,
-    rules::link_broken::check,
-    rules::link_anchor::check,
-    rules::link_other_language::check,
-    rules::link_missing_file::check,
-    rules::link_unsafe::check,
-];
-
-/// Rules that read the theme's published text (literal text in templates, the Fluent messages
-/// templates use): what is said on every page.
-const THEME_RULES: &[Check] = &[
-    rules::claim_untagged::check,
-    rules::claim_possibly_untagged::check,
-    rules::ad_absolute::check,
-    rules::ad_superiority::check,
-    rules::ad_exaggeration::check,
-    rules::ad_testimonial::check,
-    rules::ad_before_after::check,
-    rules::ad_celebrity::check,
-    rules::ad_unsourced_statistic::check,
-    rules::ad_inducement::check,
-    rules::ad_price_emphasis::check,
-    rules::text_invisible_character::check,
-    rules::text_mixed_script::check,
-    rules::readability_long_sentence::check,
-];
-
-/// Rules that look at the whole site at once.
-const SITE_RULES: &[Check] = &[
-    rules::i18n_missing_ui_string::check,
-    rules::content_duplicate_url::check,
-    rules::cite_unused_reference::check,
-    rules::disclosure_site_statements::check,
-];
+/// When a rule runs, and on what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// As soon as a page is parsed, on its prose, which is then no longer kept: its findings
+    /// depend only on that page and on the site's configuration, references and review date.
+    Local,
+    /// On a page with the pages it links to: which exist, their headings, their evidence tags
+    /// (translations), the static files. It reads no prose.
+    Linked,
+    /// On the theme's published text (literal text in templates, the Fluent messages templates
+    /// use): what is said on every page.
+    Theme,
+    /// On the whole site at once.
+    Site,
+}
 
 /// The findings of the local rules on one page, given its sentences. `site` needs its
 /// configuration and references, not its pages.
@@ -188,7 +128,7 @@ pub fn check_local(
         link_findings: Default::default(),
         memos: Default::default(),
     };
-    run(&cx, LOCAL_RULES)
+    run(&cx, Phase::Local)
 }
 
 /// The findings of the theme rules on the theme's text ([`crate::parse::theme::prose`]), given
@@ -211,7 +151,7 @@ pub fn check_theme(
         link_findings: Default::default(),
         memos: Default::default(),
     };
-    run(&cx, THEME_RULES)
+    run(&cx, Phase::Theme)
 }
 
 /// The findings of the linked rules on `site.pages[page]`.
@@ -221,13 +161,13 @@ pub fn check_linked(
     today: jiff::civil::Date,
     page: usize,
 ) -> Vec<Diagnostic> {
-    run_on_site(site, theme, today, &[page], LINKED_RULES)
+    run_on_site(site, theme, today, &[page], Phase::Linked)
 }
 
 /// The findings of the site rules.
 pub fn check_site(site: &Site, theme: &Theme, today: jiff::civil::Date) -> Vec<Diagnostic> {
     let all: Vec<usize> = (0..site.pages.len()).collect();
-    run_on_site(site, theme, today, &all, SITE_RULES)
+    run_on_site(site, theme, today, &all, Phase::Site)
 }
 
 /// Runs `rules`, which read no prose, on the site's pages in `scope`.
@@ -236,7 +176,7 @@ fn run_on_site(
     theme: &Theme,
     today: jiff::civil::Date,
     scope: &[usize],
-    rules: &[Check],
+    phase: Phase,
 ) -> Vec<Diagnostic> {
     let cx = Context {
         site,
@@ -248,13 +188,16 @@ fn run_on_site(
         link_findings: Default::default(),
         memos: Default::default(),
     };
-    run(&cx, rules)
+    run(&cx, phase)
 }
 
-fn run(cx: &Context<'_>, rules: &[Check]) -> Vec<Diagnostic> {
+/// Runs the rules of `phase`, in the order of their table ([`rules::RULES`]).
+fn run(cx: &Context<'_>, phase: Phase) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in rules {
-        rule(cx, &mut out);
+    for (check, phases) in rules::RULES {
+        if phases.contains(&phase) {
+            check(cx, &mut out);
+        }
     }
     out
 }

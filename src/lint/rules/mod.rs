@@ -6,49 +6,65 @@
 //!
 //! A rule's documentation is the Markdown file `docs/<group>/<name>.md` beside this file; it is
 //! the module documentation of the rule's code and what `akashi explain` prints.
+//!
+//! Each rule file is declared once, in the table below, with the phases it runs in
+//! ([`Phase`]); the lint runs a phase's rules in the order of the table.
 
-pub mod ad_absolute;
-pub mod ad_before_after;
-pub mod ad_celebrity;
-pub mod ad_exaggeration;
-pub mod ad_inducement;
-pub mod ad_price_emphasis;
-pub mod ad_superiority;
-pub mod ad_testimonial;
-pub mod ad_unsourced_statistic;
-pub mod cite_unknown_key;
-pub mod cite_unused_reference;
-pub mod claim_fullwidth_tag;
-pub mod claim_misplaced_tag;
-pub mod claim_missing_citation;
-pub mod claim_missing_level;
-pub mod claim_possibly_untagged;
-pub mod claim_unknown_level;
-pub mod claim_untagged;
-pub mod content_duplicate_url;
-pub mod content_invalid_name;
-pub mod disclosure_self_pay;
-pub mod disclosure_site_statements;
-pub mod disclosure_unapproved;
-pub mod evidence_level_exceeds_sources;
-pub mod evidence_overstated;
-pub mod i18n_claim_mismatch;
-pub mod i18n_missing_translation;
-pub mod i18n_missing_ui_string;
-pub mod link_anchor;
-pub mod link_broken;
-pub mod link_missing_file;
-pub mod link_other_language;
-pub mod link_unsafe;
-pub mod markdown_deep_html;
-pub mod markdown_unrendered_emphasis;
-pub mod readability_grade;
-pub mod readability_long_sentence;
-pub mod review_due_soon;
-pub mod review_interval;
-pub mod review_missing;
-pub mod review_overdue;
-pub mod text_invisible_character;
-pub mod text_mixed_script;
+use super::{Check, Phase};
+
+macro_rules! rules {
+    ($($module:ident: [$($phase:ident),+];)*) => {
+        $(pub mod $module;)*
+
+        /// Every rule file's check, with the phases it runs in.
+        pub const RULES: &[(Check, &[Phase])] = &[$(($module::check, &[$(Phase::$phase),+])),*];
+    };
+}
+
+rules! {
+    ad_absolute: [Local, Theme];
+    ad_before_after: [Local, Theme];
+    ad_celebrity: [Local, Theme];
+    ad_exaggeration: [Local, Theme];
+    ad_inducement: [Local, Theme];
+    ad_price_emphasis: [Local, Theme];
+    ad_superiority: [Local, Theme];
+    ad_testimonial: [Local, Theme];
+    ad_unsourced_statistic: [Local, Theme];
+    cite_unknown_key: [Local];
+    cite_unused_reference: [Site];
+    claim_fullwidth_tag: [Local];
+    claim_misplaced_tag: [Local];
+    claim_missing_citation: [Local];
+    claim_missing_level: [Local];
+    claim_possibly_untagged: [Local, Theme];
+    claim_unknown_level: [Local];
+    claim_untagged: [Local, Theme];
+    content_duplicate_url: [Site];
+    content_invalid_name: [Local];
+    disclosure_self_pay: [Local];
+    disclosure_site_statements: [Site];
+    disclosure_unapproved: [Local];
+    evidence_level_exceeds_sources: [Local];
+    evidence_overstated: [Local];
+    i18n_claim_mismatch: [Linked];
+    i18n_missing_translation: [Linked];
+    i18n_missing_ui_string: [Site];
+    link_anchor: [Linked];
+    link_broken: [Linked];
+    link_missing_file: [Linked];
+    link_other_language: [Linked];
+    link_unsafe: [Linked];
+    markdown_deep_html: [Local];
+    markdown_unrendered_emphasis: [Local];
+    readability_grade: [Local];
+    readability_long_sentence: [Local, Theme];
+    review_due_soon: [Local];
+    review_interval: [Local];
+    review_missing: [Local];
+    review_overdue: [Local];
+    text_invisible_character: [Local, Theme];
+    text_mixed_script: [Local, Theme];
+}
 
 pub use crate::findings::Rule;
