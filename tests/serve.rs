@@ -144,6 +144,45 @@ fn a_saved_change_is_served_and_open_pages_are_told_to_reload() {
 }
 
 #[test]
+fn articles_added_edited_in_place_and_removed_while_serving_are_served_as_they_are() {
+    let site = fixture("bilingual");
+    let server = start(&site.root);
+    let tms = std::fs::read_to_string(site.path("content/treatments/tms.en.md")).unwrap();
+    let reloads = |n: usize| {
+        let server = &server;
+        wait_for(move || count(server, "reload") >= n, "a reload event")
+    };
+
+    // A new file: the folder is walked again and the page is published.
+    site.write(
+        "content/treatments/second.en.md",
+        &tms.replace("title: TMS\n", "title: Second opinion\n"),
+    );
+    reloads(1);
+    let (status, page) = get(server.port, "/en/treatments/second/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>Second opinion</h1>"), "{page}");
+
+    // Saved in place, as editors do: only that file is read again.
+    let path = site.path("content/treatments/second.en.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("title: Second opinion\n", "title: Third opinion\n"),
+    )
+    .unwrap();
+    reloads(2);
+    let (_, page) = get(server.port, "/en/treatments/second/");
+    assert!(page.contains("<h1>Third opinion</h1>"), "{page}");
+
+    // Removed: the page is gone.
+    std::fs::remove_file(&path).unwrap();
+    reloads(3);
+    let (status, _) = get(server.port, "/en/treatments/second/");
+    assert_eq!(status, 404);
+}
+
+#[test]
 fn an_error_keeps_the_last_good_page_and_is_reported() {
     let site = fixture("bilingual");
     let server = start(&site.root);
