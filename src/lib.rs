@@ -241,9 +241,9 @@ pub fn load(
     cache.keep_listing(listing);
     let extra = content::load_outside(&config, outside);
     content.pages.extend(extra.pages);
-    content.diagnostics.extend(extra.diagnostics);
+    content.problems.extend(extra.problems);
     content.other_sources.extend(extra.other_sources);
-    diagnostics.append(&mut content.diagnostics);
+    diagnostics.extend(lint::load_findings(&std::mem::take(&mut content.problems)));
     let static_dir = content::StaticDir::list(&config.root);
     timings.lap("load");
     Ok(Loaded {
@@ -360,7 +360,7 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
         }
     }
     let mut late = content::load_listed(&site.config, &unread);
-    diagnostics.append(&mut late.diagnostics);
+    diagnostics.extend(lint::load_findings(&late.problems));
     content.pages.append(&mut late.pages);
     for file in content.pages {
         match cache.take(&file.source.path, &file.source.text) {

@@ -10,7 +10,6 @@ pub mod static_dir;
 pub use static_dir::StaticDir;
 
 use crate::config::Config;
-use crate::findings::{Diagnostic, Rule};
 use crate::source::SourceFile;
 use camino::{Utf8Path, Utf8PathBuf};
 
@@ -59,6 +58,57 @@ impl Stamp {
     }
 }
 
+/// Something about a file or folder of `content/` that keeps it from being published, found
+/// while loading. The `content/*` rule it belongs to says it to the editor
+/// (`lint/rules/content_*.rs`, through [`crate::lint::load_findings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file or folder, as shown (`content/...`).
+    pub path: Utf8PathBuf,
+    /// Where in the file, when it is about its text.
+    pub at: std::ops::Range<usize>,
+    pub trouble: Trouble,
+}
+
+/// What is wrong, with what the rule needs to say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// The system could not read it, for this reason (`content/unreadable`).
+    CannotRead(String),
+    /// A name that is not UTF-8, shown as far as it can be (`content/unreadable`).
+    NameNotUtf8(String),
+    /// A FIFO, a socket or a device, described (`content/unreadable`).
+    NotRegular(&'static str),
+    /// Text that is not UTF-8 (`content/unreadable`, at the first bad byte).
+    TextNotUtf8,
+    /// A symbolic link, not followed (`content/stray-file`).
+    Link,
+    /// A file that is not Markdown (`content/stray-file`).
+    NotMarkdown,
+    /// A Markdown file whose name has no language (`content/no-language`).
+    NoLanguage {
+        stem: String,
+        languages: Vec<String>,
+    },
+    /// A language the site does not have (`content/unknown-language`).
+    UnknownLanguage {
+        lang: String,
+        languages: Vec<String>,
+    },
+    /// A part of the path that cannot name a page or folder, and why (`content/invalid-name`).
+    InvalidName { part: String, why: String },
+}
+
+impl Problem {
+    fn new(path: impl Into<Utf8PathBuf>, trouble: Trouble) -> Problem {
+        Problem {
+            path: path.into(),
+            at: 0..0,
+            trouble,
+        }
+    }
+}
+
 /// Says whether a page file with this stamp is the one read before, so it need not be read.
 pub type Unchanged<'a> = &'a dyn Fn(&Utf8Path, &Stamp) -> bool;
 
@@ -66,7 +116,8 @@ pub type Unchanged<'a> = &'a dyn Fn(&Utf8Path, &Stamp) -> bool;
 pub struct Content {
     pub pages: Vec<ContentFile>,
     pub references: Option<SourceFile>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// What keeps files from being published ([`Problem`]).
+    pub problems: Vec<Problem>,
     /// Files that are reported on but not published (for example not valid UTF-8), kept so that
     /// reports can show their lines.
     pub other_sources: Vec<SourceFile>,
@@ -95,7 +146,7 @@ pub struct Listing {
     dir: Utf8PathBuf,
     /// Each file's path, its path as shown (`content/...`) and its stamp, in walking order.
     files: Vec<(Utf8PathBuf, Utf8PathBuf, Option<Stamp>)>,
-    diagnostics: Vec<Diagnostic>,
+    problems: Vec<Problem>,
 }
 
 impl Listing {
@@ -164,36 +215,22 @@ pub fn list(config: &Config) -> crate::Result<Listing> {
                     .and_then(|p| Utf8Path::from_path(p))
                     .map(|p| relative(&config.root, p))
                     .unwrap_or_else(|| Utf8PathBuf::from(CONTENT_DIR));
-                content.diagnostics.push(Diagnostic::new(
-                    Rule::ContentUnreadable,
-                    path,
-                    0..0,
-                    format!("cannot read: {e}"),
-                ));
+                content
+                    .problems
+                    .push(Problem::new(path, Trouble::CannotRead(e.to_string())));
                 continue;
             }
         };
         let Some(path) = Utf8Path::from_path(entry.path()) else {
-            content.diagnostics.push(Diagnostic::new(
-                Rule::ContentUnreadable,
+            content.problems.push(Problem::new(
                 CONTENT_DIR,
-                0..0,
-                format!("file name is not valid UTF-8: {}", entry.path().display()),
+                Trouble::NameNotUtf8(entry.path().display().to_string()),
             ));
             continue;
         };
         let shown = relative(&config.root, path);
         if entry.file_type().is_symlink() {
-            content.diagnostics.push(
-                Diagnostic::new(
-                    Rule::ContentStrayFile,
-                    shown,
-                    0..0,
-                    "symbolic link not followed: akashi reads only files inside the site"
-                        .to_string(),
-                )
-                .with_help("copy the file into content/ instead of linking to it"),
-            );
+            content.problems.push(Problem::new(shown, Trouble::Link));
             continue;
         }
         if entry.file_type().is_dir() {
@@ -203,15 +240,9 @@ pub fn list(config: &Config) -> crate::Result<Listing> {
             let kind = entry
                 .metadata()
                 .map_or("a special file", |m| crate::source::file_kind(&m));
-            content.diagnostics.push(
-                Diagnostic::new(
-                    Rule::ContentUnreadable,
-                    shown,
-                    0..0,
-                    format!("cannot read: it is {kind}, not a regular file"),
-                )
-                .with_help("replace it with a regular file, or remove it from content/"),
-            );
+            content
+                .problems
+                .push(Problem::new(shown, Trouble::NotRegular(kind)));
             continue;
         }
         let stamp = entry.metadata().ok().as_ref().and_then(Stamp::of);
@@ -225,7 +256,7 @@ pub fn list(config: &Config) -> crate::Result<Listing> {
 pub fn load_listing(config: &Config, listing: &Listing, unchanged: Unchanged<'_>) -> Content {
     let content_dir = &listing.dir;
     let mut content = Content {
-        diagnostics: listing.diagnostics.clone(),
+        problems: listing.problems.clone(),
         ..Default::default()
     };
     let mut files = Vec::new();
@@ -314,50 +345,33 @@ fn classify(
         return;
     }
     let Some(stem) = file_name.strip_suffix(".md") else {
-        content.diagnostics.push(
-            Diagnostic::new(
-                Rule::ContentStrayFile,
-                shown,
-                0..0,
-                "not a Markdown page, so it is not published".to_string(),
-            )
-            .with_help("put images and other files to publish in static/"),
-        );
+        content
+            .problems
+            .push(Problem::new(shown, Trouble::NotMarkdown));
         return;
     };
     let languages: Vec<&str> = config.language_codes().collect();
     let (slug, lang) = match stem.rsplit_once('.') {
         Some((slug, lang)) if !slug.is_empty() && looks_like_language(lang) => (slug, lang),
         _ => {
-            let examples: Vec<String> =
-                languages.iter().map(|l| format!("{stem}.{l}.md")).collect();
-            content.diagnostics.push(
-                Diagnostic::new(
-                    Rule::ContentNoLanguage,
-                    shown,
-                    0..0,
-                    "Markdown file has no language in its name".to_string(),
-                )
-                .with_help(format!("name it {}", examples.join(" or "))),
-            );
+            content.problems.push(Problem::new(
+                shown,
+                Trouble::NoLanguage {
+                    stem: stem.to_string(),
+                    languages: languages.iter().map(|l| l.to_string()).collect(),
+                },
+            ));
             return;
         }
     };
     if !languages.contains(&lang) {
-        content.diagnostics.push(
-            Diagnostic::new(
-                Rule::ContentUnknownLanguage,
-                shown,
-                0..0,
-                format!("language `{lang}` is not one of the site's languages"),
-            )
-            .with_help(
-                match crate::suggest::closest(lang, languages.iter().copied()) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => format!("site.yaml defines: {}", languages.join(", ")),
-                },
-            ),
-        );
+        content.problems.push(Problem::new(
+            shown,
+            Trouble::UnknownLanguage {
+                lang: lang.to_string(),
+                languages: languages.iter().map(|l| l.to_string()).collect(),
+            },
+        ));
         return;
     }
     if let Some((part, why)) = rel
@@ -368,18 +382,13 @@ fn classify(
         .chain([slug])
         .find_map(|part| name_problem(part).map(|why| (part, why)))
     {
-        content.diagnostics.push(
-            Diagnostic::new(
-                Rule::ContentInvalidName,
-                shown,
-                0..0,
-                format!("`{part}` cannot name a page or folder: {why}"),
-            )
-            .with_help(format!(
-                "rename `{part}` to `{}`; the page is not published until then",
-                safe_name(part)
-            )),
-        );
+        content.problems.push(Problem::new(
+            shown,
+            Trouble::InvalidName {
+                part: part.to_string(),
+                why,
+            },
+        ));
         return;
     }
     let Some(source) = read(content, path, shown) else {
@@ -456,7 +465,7 @@ pub fn reserved_on_windows(name: &str) -> bool {
 }
 
 /// `name` with what [`name_problem`] objects to replaced by `-`.
-fn safe_name(name: &str) -> String {
+pub fn safe_name(name: &str) -> String {
     let replaced: String = name
         .chars()
         .filter(|c| !crate::parse::tags::is_invisible(*c))
@@ -491,12 +500,9 @@ fn read(content: &mut Content, path: &Utf8Path, shown: Utf8PathBuf) -> Option<So
     let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) => {
-            content.diagnostics.push(Diagnostic::new(
-                Rule::ContentUnreadable,
-                shown,
-                0..0,
-                format!("cannot read: {e}"),
-            ));
+            content
+                .problems
+                .push(Problem::new(shown, Trouble::CannotRead(e.to_string())));
             return None;
         }
     };
@@ -507,15 +513,11 @@ fn read(content: &mut Content, path: &Utf8Path, shown: Utf8PathBuf) -> Option<So
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let source = SourceFile::new(shown.clone(), lossy);
             // The offset in the lossy text equals the byte offset up to the first bad byte.
-            content.diagnostics.push(
-                Diagnostic::new(
-                    Rule::ContentUnreadable,
-                    shown,
-                    valid..valid,
-                    "file is not valid UTF-8 text".to_string(),
-                )
-                .with_help("save the file as UTF-8 (Shift_JIS and UTF-16 are not supported)"),
-            );
+            content.problems.push(Problem {
+                path: shown,
+                at: valid..valid,
+                trouble: Trouble::TextNotUtf8,
+            });
             content.other_sources.push(source);
             None
         }

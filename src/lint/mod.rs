@@ -108,6 +108,14 @@ pub enum Phase {
     Site,
 }
 
+/// What loading `content/` found, each said by its rule's file.
+pub fn load_findings(problems: &[crate::content::Problem]) -> Vec<Diagnostic> {
+    problems
+        .iter()
+        .filter_map(|p| rules::LOAD_REPORTS.iter().find_map(|report| report(p)))
+        .collect()
+}
+
 /// The findings of the local rules on one page, given its sentences. `site` needs its
 /// configuration and references, not its pages.
 pub fn check_local(

@@ -7,12 +7,13 @@
 //! to judge it; a suppression without one suppresses nothing. Suppressions that suppress
 //! nothing are reported, so that stale ones do not pile up.
 
-use crate::lint::{Diagnostic, Rule};
+use crate::lint::{Diagnostic, Rule, rules};
 use crate::parse::{Page, WrittenSuppression};
 use crate::site::Site;
 use std::ops::Range;
 
-const KEYWORD: &str = "akashi-ignore";
+/// The word that starts a suppression comment.
+pub const KEYWORD: &str = "akashi-ignore";
 
 struct Suppression<'p> {
     page: &'p Page,
@@ -157,35 +158,8 @@ pub fn apply<'p>(
             continue;
         }
         for (k, written) in written_here.iter().enumerate() {
-            let span = &written.span;
-            for id in written.ids.iter().filter(|id| Rule::from_id(id).is_none()) {
-                let ids: Vec<&str> = Rule::ids().collect();
-                out.push(
-                    Diagnostic::new(
-                        Rule::SuppressUnknownRule,
-                        page.source.path(),
-                        span.clone(),
-                        format!("`{id}` is not a rule"),
-                    )
-                    .with_lang(Some(&page.lang))
-                    .with_help(crate::suggest::did_you_mean(id, &ids)),
-                );
-            }
-            if written.reason.is_none() {
-                out.push(
-                    Diagnostic::new(
-                        Rule::SuppressMissingReason,
-                        page.source.path(),
-                        span.clone(),
-                        "suppression without a reason suppresses nothing",
-                    )
-                    .with_lang(Some(&page.lang))
-                    .with_help(format!(
-                        "say why after a colon: `<!-- {KEYWORD} {}: why this is not a problem -->`",
-                        written.ids.join(", ")
-                    )),
-                );
-            }
+            rules::suppress_unknown_rule::report(page, written, &mut out);
+            rules::suppress_missing_reason::report(page, written, &mut out);
             suppressions.push(Suppression {
                 page,
                 written,
@@ -219,16 +193,7 @@ pub fn apply<'p>(
         .into_iter()
         .filter(|s| !s.used && s.written.reason.is_some() && !s.written.rules.is_empty())
     {
-        out.push(
-            Diagnostic::new(
-                Rule::SuppressUnused,
-                s.page.source.path(),
-                s.written.span.clone(),
-                "this suppression suppresses no finding",
-            )
-            .with_lang(Some(&s.page.lang))
-            .with_help("remove it, or move it to the line before the paragraph it is meant for"),
-        );
+        out.push(rules::suppress_unused::report(s.page, s.written));
     }
     out
 }

@@ -1,9 +1,29 @@
 #![cfg_attr(not(doctest), doc = include_str!("docs/content/invalid-name.md"))]
 //!
-//! File and folder names are checked as content is loaded (`crate::content`); this file checks
-//! the other names akashi writes to disk: each tag becomes a folder (`/ja/tags/<tag>/`).
+//! File and folder names are checked as content is loaded (`crate::content`), and said by
+//! [`report`]; [`check`] checks the other names akashi writes to disk: each tag becomes a
+//! folder (`/ja/tags/<tag>/`).
 
+use crate::content::{Problem, Trouble};
 use crate::lint::{Context, Diagnostic, Rule};
+
+pub fn report(problem: &Problem) -> Option<Diagnostic> {
+    let Trouble::InvalidName { part, why } = &problem.trouble else {
+        return None;
+    };
+    Some(
+        Diagnostic::new(
+            Rule::ContentInvalidName,
+            problem.path.clone(),
+            problem.at.clone(),
+            format!("`{part}` cannot name a page or folder: {why}"),
+        )
+        .with_help(format!(
+            "rename `{part}` to `{}`; the page is not published until then",
+            crate::content::safe_name(part)
+        )),
+    )
+}
 use crate::routes::{MAX_SEGMENT_BYTES, tag_slug};
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
