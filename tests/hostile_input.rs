@@ -294,6 +294,43 @@ fn names_that_cannot_be_web_addresses_or_windows_files_are_reported_not_publishe
 }
 
 #[test]
+fn a_link_to_a_source_is_rendered_wherever_the_link_check_finds_its_page() {
+    // A link to a Markdown source, percent-encoded or with a name stored decomposed: the check
+    // and the renderer look it up the same way, so a link the check accepts leads to the page.
+    let site = fixture("bilingual");
+    site.write(
+        "content/treatments/ガイド.en.md",
+        &article("## Getting here {#top}\n\nBy train."),
+    );
+    site.write(
+        "content/treatments/parking.en.md",
+        &article(
+            "Read the [guide](%E3%82%AC%E3%82%A4%E3%83%89.en.md) and [again](\u{30AB}\u{3099}イド.en.md#top).",
+        ),
+    );
+    let (code, all) = findings(&site.root);
+    assert!(
+        found(
+            &all,
+            code,
+            "link/broken",
+            "content/treatments/parking.en.md"
+        )
+        .is_empty(),
+        "{all:#?}"
+    );
+    let built = built(&site);
+    let page = String::from_utf8_lossy(&built["en/treatments/parking/index.html"]).into_owned();
+    let url = "/en/treatments/%E3%82%AC%E3%82%A4%E3%83%89/";
+    assert!(page.contains(&format!("href=\"{url}\"")), "{page}");
+    assert!(page.contains(&format!("href=\"{url}#top\"")), "{page}");
+    assert!(
+        !page.contains(".en.md"),
+        "no link is left to the source: {page}"
+    );
+}
+
+#[test]
 fn names_stored_decomposed_as_macos_may_are_the_names_editors_type() {
     let site = fixture("bilingual");
     // ガイド with its voicing mark stored as a separate character (U+3099), beside its
