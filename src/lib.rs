@@ -346,7 +346,12 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
 
     // Read and check what changed; take the rest from the last run.
     let mut reuse = incremental::Reuse::default();
-    let mut kept = Vec::with_capacity(content.pages.len() + content.unchanged.len());
+    let incremental::Spare {
+        pairs: mut kept,
+        mut pages,
+        mut states,
+    } = cache.take_spare();
+    kept.reserve(content.pages.len() + content.unchanged.len());
     let mut fresh = Vec::new();
     let mut unread = Vec::new();
     for path in std::mem::take(&mut content.unchanged) {
@@ -393,7 +398,13 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
     let mut all: Vec<(parse::Page, incremental::PageState)> = kept;
     all.extend(parsed);
     all.sort_by(|a, b| a.0.source.path.cmp(&b.0.source.path));
-    let (pages, states): (Vec<_>, Vec<_>) = all.into_iter().unzip();
+    pages.reserve(all.len());
+    states.reserve(all.len());
+    for (page, state) in all.drain(..) {
+        pages.push(page);
+        states.push(state);
+    }
+    cache.spare_pairs(all);
     reuse.pages = pages.len();
     // The index and routes of the last run serve while every page has the same shape.
     let shape = incremental::shape_key(&site.config, &states);
