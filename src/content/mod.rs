@@ -161,11 +161,19 @@ impl Listing {
     /// replaced): then only walking the folder again tells what it holds.
     pub fn restat(&mut self, changed: &[Utf8PathBuf]) -> bool {
         let mut found = Vec::new();
+        // A few files are looked for one by one; many (a tool rewriting the whole folder in
+        // place) through an index, so that the cost stays linear.
+        let index: Option<std::collections::HashMap<&str, usize>> =
+            (changed.len() > 8).then(|| {
+                (self.files.iter().enumerate())
+                    .map(|(i, (p, _, _))| (p.as_str(), i))
+                    .collect()
+            });
         for path in changed {
-            let listed = self
-                .files
-                .iter()
-                .position(|(p, _, _)| p.as_str() == path.as_str());
+            let listed = match &index {
+                Some(index) => index.get(path.as_str()).copied(),
+                None => (self.files.iter()).position(|(p, _, _)| p.as_str() == path.as_str()),
+            };
             let Some(at) = listed else {
                 return false;
             };
@@ -529,4 +537,57 @@ pub fn relative(root: &Utf8Path, path: &Utf8Path) -> Utf8PathBuf {
     path.strip_prefix(root)
         .map(Utf8Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site_with(pages: usize) -> (tempfile::TempDir, Config) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Utf8Path::from_path(dir.path()).unwrap().to_path_buf();
+        let yaml = std::fs::read_to_string(
+            Utf8Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site.yaml"),
+        )
+        .unwrap();
+        std::fs::write(root.join("site.yaml"), yaml).unwrap();
+        std::fs::create_dir_all(root.join("content/notes")).unwrap();
+        for i in 0..pages {
+            std::fs::write(root.join(format!("content/notes/n{i}.en.md")), "x").unwrap();
+        }
+        let config = Config::load(&root).unwrap();
+        (dir, config)
+    }
+
+    #[test]
+    fn a_listing_takes_new_stamps_of_files_changed_in_place_and_only_those() {
+        let (_dir, config) = site_with(12);
+        let mut listing = list(&config).unwrap();
+        let named = |i: usize| config.root.join(format!("content/notes/n{i}.en.md"));
+        let stamp_of = |listing: &Listing, i: usize| {
+            let path = named(i);
+            listing.files.iter().find(|(p, _, _)| *p == path).unwrap().2
+        };
+        let before: Vec<_> = (0..12).map(|i| stamp_of(&listing, i)).collect();
+        // Longer files: a new stamp whatever the clock's resolution.
+        for i in 0..12 {
+            std::fs::write(named(i), "longer").unwrap();
+        }
+        // One named (looked for one by one), then all twelve (through an index).
+        assert!(listing.restat(&[named(3)]));
+        assert_ne!(stamp_of(&listing, 3), before[3]);
+        assert_eq!(
+            stamp_of(&listing, 4),
+            before[4],
+            "not named, not asked about"
+        );
+        assert!(listing.restat(&(0..12).map(named).collect::<Vec<_>>()));
+        assert!((0..12).all(|i| stamp_of(&listing, i) != before[i]));
+
+        // A file the listing does not know, or one that is gone: only a walk can tell.
+        std::fs::write(config.root.join("content/notes/new.en.md"), "x").unwrap();
+        assert!(!listing.restat(&[named(1), config.root.join("content/notes/new.en.md")]));
+        std::fs::remove_file(named(2)).unwrap();
+        assert!(!listing.restat(&(0..12).map(named).collect::<Vec<_>>()));
+    }
 }
