@@ -150,11 +150,34 @@ pub struct Cache {
     indexed: Option<(u64, Indexed)>,
     /// What the last run found in `content/`.
     listing: Option<crate::content::Listing>,
-    /// The only files of `content/` that changed since the last run, when the caller knows
-    /// ([`Cache::changed_only`]).
-    changed: Option<Vec<Utf8PathBuf>>,
+    /// What the caller said changed since the last run read `content/` ([`Cache::told`]).
+    changed: Option<Change>,
     /// The last run's vectors of pages, emptied and kept for their memory.
     spare: Spare,
+}
+
+/// What changed in the site's folder, as a file-system watcher tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Only the contents of these files of `content/` (the site's folder joined with
+    /// `content/...`) changed, in place. Changes outside `content/` (the theme, static files,
+    /// site.yaml) need no naming: every run reads them.
+    InPlace(Vec<Utf8PathBuf>),
+    /// Files or folders came, went or were renamed, or the watcher cannot tell.
+    Anything,
+}
+
+impl Change {
+    /// This change, then `later`.
+    pub fn and(self, later: Change) -> Change {
+        match (self, later) {
+            (Change::InPlace(mut paths), Change::InPlace(more)) => {
+                paths.extend(more);
+                Change::InPlace(paths)
+            }
+            _ => Change::Anything,
+        }
+    }
 }
 
 /// Emptied vectors of the last run, kept for their memory: a save at 10,000 pairs moves 20,000
@@ -201,22 +224,26 @@ impl crate::render::Earlier for Earlier<'_> {
 }
 
 impl Cache {
-    /// Says that of `content/`, only the files `changed` (the site's folder joined with
-    /// `content/...`) changed since the last run, and only in place: the next run takes the
-    /// last run's listing of the folder and asks about these files alone, instead of walking
-    /// it. `akashi serve` knows this from its file-system watcher.
-    pub fn changed_only(&mut self, changed: Vec<Utf8PathBuf>) {
-        self.changed = Some(changed);
+    /// Says what changed in the site's folder since the last run (`akashi serve` knows it from
+    /// its file-system watcher). With [`Change::InPlace`], the next run takes the last run's
+    /// listing of `content/` and asks about the named files alone, instead of walking it.
+    /// What it is told adds up until a run reads `content/`, so a run that stopped before
+    /// (site.yaml broken) forgets nothing.
+    pub fn told(&mut self, change: Change) {
+        self.changed = Some(match self.changed.take() {
+            Some(earlier) => earlier.and(change),
+            None => change,
+        });
     }
 
     /// The files of `content/`: the last run's listing with new stamps for the files that
-    /// [`Cache::changed_only`] named, or a new walk when that cannot be told.
+    /// [`Cache::told`] named as changed in place, or a new walk when that cannot be told.
     pub fn listing(
         &mut self,
         config: &crate::config::Config,
     ) -> crate::Result<crate::content::Listing> {
         let changed = self.changed.take();
-        if let (Some(changed), Some(mut listing)) = (changed, self.listing.take())
+        if let (Some(Change::InPlace(changed)), Some(mut listing)) = (changed, self.listing.take())
             && listing.lists(&config.root)
             && listing.restat(&changed)
         {

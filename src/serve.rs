@@ -11,7 +11,7 @@
 //! background after each good build and served from there.
 
 use crate::error::{Error, Result};
-use crate::incremental::Cache;
+use crate::incremental::{Cache, Change};
 use crate::lint::Diagnostic;
 use crate::lint::report::human;
 use crate::render::OutputFile;
@@ -124,7 +124,7 @@ pub fn run(
         None,
         move |result: notify_debouncer_full::DebounceEventResult| {
             let change = match result {
-                Ok(events) => Change::of(&events, &watched_root, &site_root),
+                Ok(events) => change_of(&events, &watched_root, &site_root),
                 // The watcher lost track (its queue overflowed): look at everything.
                 Err(_) => Some(Change::Anything),
             };
@@ -162,9 +162,7 @@ pub fn run(
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
             }
-            if let Change::InPlace(paths) = change {
-                builder.cache.changed_only(paths);
-            }
+            builder.cache.told(change);
             if let Err(e) = watches.arm() {
                 use std::io::Write;
                 let line =
@@ -401,69 +399,45 @@ fn search_worker(
     tx
 }
 
-/// What the watcher saw change in the site's folder.
-#[derive(Debug, PartialEq)]
-enum Change {
-    /// Only the contents of these files in `content/` changed (or nothing there: the theme,
-    /// static files or site.yaml, which every rebuild reads anyway).
-    InPlace(Vec<Utf8PathBuf>),
-    /// Files or folders came, went or were renamed, or the watcher cannot tell.
-    Anything,
-}
-
-impl Change {
-    /// What a batch of watcher events means for the site in `root` (absolute; the site names
-    /// its files from `site_root`, as given); `None` when nothing that can change the site
-    /// changed.
-    fn of(
-        events: &[notify_debouncer_full::DebouncedEvent],
-        root: &std::path::Path,
-        site_root: &Utf8Path,
-    ) -> Option<Change> {
-        use notify_debouncer_full::notify::EventKind;
-        use notify_debouncer_full::notify::event::ModifyKind;
-        let mut in_place = Vec::new();
-        let mut seen = false;
-        // Reading the files to rebuild is an access event too: only changes count.
-        for event in events
-            .iter()
-            .filter(|e| !e.kind.is_access() && !e.kind.is_other())
-        {
-            let paths: Vec<&std::path::PathBuf> =
-                event.paths.iter().filter(|p| relevant(p, root)).collect();
-            if paths.is_empty() {
-                continue;
-            }
-            seen = true;
-            let written = matches!(
-                event.kind,
-                EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_) | ModifyKind::Any)
-            );
-            if !written || event.need_rescan() {
+/// What a batch of watcher events means for the site in `root` (absolute; the site names its
+/// files from `site_root`, as given); `None` when nothing that can change the site changed.
+fn change_of(
+    events: &[notify_debouncer_full::DebouncedEvent],
+    root: &std::path::Path,
+    site_root: &Utf8Path,
+) -> Option<Change> {
+    use notify_debouncer_full::notify::EventKind;
+    use notify_debouncer_full::notify::event::ModifyKind;
+    let mut in_place = Vec::new();
+    let mut seen = false;
+    // Reading the files to rebuild is an access event too: only changes count.
+    for event in events
+        .iter()
+        .filter(|e| !e.kind.is_access() && !e.kind.is_other())
+    {
+        let paths: Vec<&std::path::PathBuf> =
+            event.paths.iter().filter(|p| relevant(p, root)).collect();
+        if paths.is_empty() {
+            continue;
+        }
+        seen = true;
+        let written = matches!(
+            event.kind,
+            EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_) | ModifyKind::Any)
+        );
+        if !written || event.need_rescan() {
+            return Some(Change::Anything);
+        }
+        for path in paths {
+            let Some(rel) = path.strip_prefix(root).ok().and_then(Utf8Path::from_path) else {
                 return Some(Change::Anything);
-            }
-            for path in paths {
-                let Some(rel) = path.strip_prefix(root).ok().and_then(Utf8Path::from_path) else {
-                    return Some(Change::Anything);
-                };
-                if rel.starts_with(crate::content::CONTENT_DIR) {
-                    in_place.push(site_root.join(rel));
-                }
+            };
+            if rel.starts_with(crate::content::CONTENT_DIR) {
+                in_place.push(site_root.join(rel));
             }
         }
-        seen.then_some(Change::InPlace(in_place))
     }
-
-    /// This change, then `later`.
-    fn and(self, later: Change) -> Change {
-        match (self, later) {
-            (Change::InPlace(mut paths), Change::InPlace(more)) => {
-                paths.extend(more);
-                Change::InPlace(paths)
-            }
-            _ => Change::Anything,
-        }
-    }
+    seen.then_some(Change::InPlace(in_place))
 }
 
 /// Rebuilds the site on demand, keeping what each build made for the next.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use akashi::incremental::{Cache, Reuse};
+use akashi::incremental::{Cache, Change, Reuse};
 use camino::Utf8PathBuf;
 use common::fixture;
 use std::collections::BTreeMap;
@@ -274,7 +274,7 @@ fn a_run_told_which_files_changed_gives_what_a_fresh_build_gives() {
     // What `akashi serve` says after a save in place: only that file is looked at.
     std::thread::sleep(std::time::Duration::from_millis(20));
     edit(&tms_en, "title: TMS", "title: TMS therapy");
-    cache.changed_only(vec![named("content/treatments/tms.en.md")]);
+    cache.told(Change::InPlace(vec![named("content/treatments/tms.en.md")]));
     let (outcome, reuse) = rebuild_matches_fresh(&root, &mut cache, "a save in place");
     assert!(outcome.files.is_some());
     assert_eq!(reuse.pages - reuse.parsed, 1, "{reuse:?}");
@@ -286,17 +286,72 @@ fn a_run_told_which_files_changed_gives_what_a_fresh_build_gives() {
             .unwrap()
             .replace("title: TMS therapy", "title: Second"),
     );
-    cache.changed_only(vec![named("content/treatments/second.en.md")]);
+    cache.told(Change::InPlace(vec![named(
+        "content/treatments/second.en.md",
+    )]));
     let (outcome, _) = rebuild_matches_fresh(&root, &mut cache, "a new file named");
     let files = outcome.files.expect("built");
     assert!(files.contains_key("en/treatments/second/index.html"));
 
     // A file that is gone: walked again, and the page is gone too.
     std::fs::remove_file(site.path("content/treatments/second.en.md")).unwrap();
-    cache.changed_only(vec![named("content/treatments/second.en.md")]);
+    cache.told(Change::InPlace(vec![named(
+        "content/treatments/second.en.md",
+    )]));
     let (outcome, _) = rebuild_matches_fresh(&root, &mut cache, "a file removed");
     assert!(
         !outcome
+            .files
+            .expect("built")
+            .contains_key("en/treatments/second/index.html")
+    );
+}
+
+#[test]
+fn what_a_run_was_told_is_kept_when_it_stops_before_reading_content() {
+    let site = fixture("bilingual");
+    let root = root_of(&site);
+    let mut cache = Cache::default();
+    run(&root, &mut cache);
+    let tms_en = site.path("content/treatments/tms.en.md");
+    let site_yaml = site.path("site.yaml");
+    let good_yaml = std::fs::read_to_string(&site_yaml).unwrap();
+
+    // A save of an article and a broken site.yaml: the run stops at site.yaml.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    edit(&tms_en, "title: TMS", "title: TMS therapy");
+    std::fs::write(&site_yaml, "languages: [\n").unwrap();
+    cache.told(Change::InPlace(vec![
+        root.join("content/treatments/tms.en.md"),
+    ]));
+    assert!(akashi::rebuild(&root, &options(), false, &mut cache).is_err());
+
+    // site.yaml mended: the watcher names nothing in content/, and the article's save is still
+    // seen.
+    std::fs::write(&site_yaml, &good_yaml).unwrap();
+    cache.told(Change::InPlace(Vec::new()));
+    let (outcome, _) = rebuild_matches_fresh(&root, &mut cache, "site.yaml mended");
+    let files = outcome.files.expect("built");
+    assert!(
+        String::from_utf8_lossy(&files["en/treatments/tms/index.html"]).contains("TMS therapy")
+    );
+
+    // A stopped run, then a new file: the folder is walked, whatever in-place saves came after.
+    std::fs::write(&site_yaml, "languages: [\n").unwrap();
+    cache.told(Change::InPlace(Vec::new()));
+    assert!(akashi::rebuild(&root, &options(), false, &mut cache).is_err());
+    site.write(
+        "content/treatments/second.en.md",
+        &std::fs::read_to_string(&tms_en)
+            .unwrap()
+            .replace("title: TMS therapy", "title: Second"),
+    );
+    cache.told(Change::Anything);
+    std::fs::write(&site_yaml, &good_yaml).unwrap();
+    cache.told(Change::InPlace(Vec::new()));
+    let (outcome, _) = rebuild_matches_fresh(&root, &mut cache, "a new file after a stopped run");
+    assert!(
+        outcome
             .files
             .expect("built")
             .contains_key("en/treatments/second/index.html")
