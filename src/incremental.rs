@@ -438,8 +438,10 @@ pub fn linked_key(site: &Site, states: &[PageState]) -> u64 {
     let mut h = DefaultHasher::new();
     hash_config(&mut h, &site.config);
     for state in states {
-        // Links to tag pages lead somewhere while an article has the tag.
-        (state.prints.shape, state.prints.linked).hash(&mut h);
+        // Path, draft state, tags (links to tag pages lead somewhere while an article has the
+        // tag), heading anchors and citation count: not the title or date, which no linked
+        // rule reads.
+        state.prints.linked.hash(&mut h);
     }
     // Links to files in static/ are checked against the files there.
     site.static_dir.hash_into(&mut h);
