@@ -106,21 +106,8 @@ impl Site {
         (self.index.clone(), self.routes.clone())
     }
 
-    /// Indices into `pages` of the page's translations (the same article in other languages).
-    pub fn translations_of<'a>(&'a self, page: &'a Page) -> impl Iterator<Item = usize> + 'a {
-        let key = page.translation_key();
-        self.config
-            .language_codes()
-            .filter(move |l| *l != page.lang)
-            .filter_map(move |l| {
-                self.index
-                    .translations
-                    .get(&(key.clone(), l.to_string()))
-                    .copied()
-            })
-    }
-
-    /// Indices into `pages` of the translations of the page at index `page`.
+    /// Indices into `pages` of the translations of the page at index `page` (the same article
+    /// in other languages).
     pub fn translations_at(&self, page: usize) -> &[usize] {
         self.index.others.get(page).map_or(&[], Vec::as_slice)
     }

@@ -121,7 +121,7 @@ pub struct Content {
     /// Files that are reported on but not published (for example not valid UTF-8), kept so that
     /// reports can show their lines.
     pub other_sources: Vec<SourceFile>,
-    /// Page files that were not read because they are unchanged (see [`load_changed`]), by
+    /// Page files that were not read because they are unchanged (see [`load_listing`]), by
     /// their path as shown (`content/...`).
     pub unchanged: Vec<Utf8PathBuf>,
     /// Files read ahead, in parallel, by path: taken by [`read`].
@@ -130,12 +130,7 @@ pub struct Content {
 
 /// Reads `content/` under the site root.
 pub fn load(config: &Config) -> crate::Result<Content> {
-    load_changed(config, &|_, _| false)
-}
-
-/// Like [`load`], but page files for which `unchanged` says so are listed, not read.
-pub fn load_changed(config: &Config, unchanged: Unchanged<'_>) -> crate::Result<Content> {
-    Ok(load_listing(config, &list(config)?, unchanged))
+    Ok(load_listing(config, &list(config)?, &|_, _| false))
 }
 
 /// The regular files of `content/` with their stamps, and what walking it found; made by
@@ -301,7 +296,7 @@ pub fn load_listing(config: &Config, listing: &Listing, unchanged: Unchanged<'_>
     content
 }
 
-/// Reads page files of the site that [`load_changed`] listed as unchanged (by their paths as
+/// Reads page files of the site that [`load_listing`] listed as unchanged (by their paths as
 /// shown, `content/...`), for when what was kept of them cannot be used after all.
 pub fn load_listed(config: &Config, shown: &[Utf8PathBuf]) -> Content {
     let mut content = Content::default();
