@@ -30,6 +30,11 @@ fn suppresses(written: &WrittenSuppression, d: &Diagnostic) -> bool {
         && written.covers.contains(&d.span.start)
 }
 
+/// Which suppression of `page` suppresses its finding `d`, if one does.
+fn suppressor(page: &Page, d: &Diagnostic) -> Option<usize> {
+    written(page).iter().position(|w| suppresses(w, d))
+}
+
 /// The suppression comments of a page, read once for the page's life (a page kept between
 /// rebuilds of `akashi serve` is not read again).
 fn written(page: &Page) -> &[WrittenSuppression] {
@@ -71,7 +76,7 @@ pub fn apply_to_page(page: &Page, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnost
             if d.file != page.source.path {
                 return true;
             }
-            match written.iter().position(|w| suppresses(w, d)) {
+            match suppressor(page, d) {
                 Some(k) => {
                     used[k] = true;
                     false
@@ -121,12 +126,7 @@ pub fn apply_where_found(site: &Site, page: usize, found: Vec<Diagnostic>) -> So
         } else {
             site.index_at_source(d.file.as_str())
         };
-        let by = at.and_then(|t| {
-            let k = written(&site.pages[t])
-                .iter()
-                .position(|w| suppresses(w, &d))?;
-            Some((t, k))
-        });
+        let by = at.and_then(|t| Some((t, suppressor(&site.pages[t], &d)?)));
         match by {
             Some(by) => sorted.suppressed.push(by),
             None => sorted.left.push(d),
