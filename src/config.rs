@@ -286,7 +286,7 @@ fn parse(
     root: &Utf8Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Config> {
-    let node = match yaml::parse(&source.text) {
+    let node = match yaml::parse(source.text()) {
         Ok(node) => node,
         Err(e) => {
             diagnostics.push(Diagnostic::new(

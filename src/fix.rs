@@ -31,7 +31,7 @@ pub fn plan<'s>(
     for (path, mut fixes) in by_file {
         let Some(file) = source(path) else { continue };
         fixes.sort_by_key(|d| (d.span.start, d.span.end));
-        let mut fixed = String::with_capacity(file.text.len());
+        let mut fixed = String::with_capacity(file.text().len());
         let mut at = 0;
         let mut applied = Vec::new();
         let mut last: Option<(std::ops::Range<usize>, &str)> = None;
@@ -44,11 +44,11 @@ pub fn plan<'s>(
             {
                 continue;
             }
-            if d.span.start < at || d.span.end > file.text.len() {
+            if d.span.start < at || d.span.end > file.text().len() {
                 continue;
             }
             last = Some((d.span.clone(), replacement));
-            fixed.push_str(&file.text[at..d.span.start]);
+            fixed.push_str(&file.text()[at..d.span.start]);
             fixed.push_str(replacement);
             at = d.span.end;
             let lc = file.line_col(d.span.start);
@@ -60,11 +60,11 @@ pub fn plan<'s>(
                 d.rule.id()
             ));
         }
-        fixed.push_str(&file.text[at..]);
+        fixed.push_str(&file.text()[at..]);
         if !applied.is_empty() {
             out.push(FileFix {
                 path: path.to_path_buf(),
-                original: file.text.clone(),
+                original: file.text().to_string(),
                 fixed,
                 applied,
             });

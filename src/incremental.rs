@@ -302,10 +302,15 @@ impl Cache {
         self.pages.remove(path.as_str())
     }
 
-    /// The last run's page for `path` when its text is `text`.
-    pub fn take(&mut self, path: &camino::Utf8Path, text: &str) -> Option<Kept> {
-        match self.pages.remove(path.as_str()) {
-            Some(kept) if kept.page.source.text == text => Some(kept),
+    /// Whether the last run kept a page for `path`.
+    pub fn has_page(&self, path: &camino::Utf8Path) -> bool {
+        self.pages.contains_key(path.as_str())
+    }
+
+    /// The last run's page for `path` when its text is the one in `source`.
+    pub fn take(&mut self, source: &crate::source::SourceFile) -> Option<Kept> {
+        match self.pages.remove(source.path.as_str()) {
+            Some(kept) if kept.page.source.digest() == source.digest() => Some(kept),
             _ => None,
         }
     }
@@ -399,16 +404,16 @@ impl Cache {
 /// The inputs every page's findings and HTML depend on: configuration, references and theme.
 fn hash_site_inputs(h: &mut DefaultHasher, site: &Site, theme: &Theme) {
     hash_config(h, &site.config);
-    site.references_source.as_ref().map(|s| &s.text).hash(h);
+    site.references_source.as_ref().map(|s| s.text()).hash(h);
     for source in theme.sources() {
         source.path.hash(h);
-        source.text.hash(h);
+        source.text().hash(h);
     }
 }
 
 /// The configuration is made from site.yaml's text and the site's folder alone.
 fn hash_config(h: &mut DefaultHasher, config: &crate::config::Config) {
-    (config.root.as_str(), &config.source.text).hash(h);
+    (config.root.as_str(), &config.source.text()).hash(h);
 }
 
 /// Everything besides a page that the local rules read.

@@ -126,6 +126,7 @@ impl Checked {
         self.site
             .source(path)
             .or_else(|| self.theme.sources().find(|s| s.path() == path))
+            .filter(|s| s.is_held())
     }
 
     /// Hands what this run made to `cache`, for the next run to reuse.
@@ -282,8 +283,18 @@ pub fn read_page(
     let sentences = detector.sentences(&page);
     found.extend(lint::check_local(site, theme, &page, sentences, today));
     let (findings, suppressions_used) = lint::suppress::apply_to_page(&page, found);
-    // The prose has been read; what later stages need of it is kept beside it.
+    // The prose has been read. What later stages ask of it is found now, while it is here
+    // (the treatments it names; the suppressions its comments make and the tags' lines are
+    // already kept), and the text is set aside: rendering reads the file again, and so does a
+    // report of a finding. What stays is kept in as little memory as it takes, for as long as
+    // the site is: at 10,000 pairs, the slack of growing vectors alone was 100 MB.
+    site.treatments_discussed(&page);
     page.body.blocks = Vec::new();
+    page.body.comments = Vec::new();
+    page.source.set_aside();
+    page.shrink_to_fit();
+    let mut findings = findings;
+    findings.shrink_to_fit();
     ReadPage {
         page,
         findings,
@@ -367,8 +378,19 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
     let mut late = content::load_listed(&site.config, &unread);
     diagnostics.extend(lint::load_findings(&late.problems));
     content.pages.append(&mut late.pages);
-    for file in content.pages {
-        match cache.take(&file.source.path, &file.source.text) {
+    // Files are read here, each by the thread that parses it, and set aside once it is
+    // checked: the texts of a large site are never all in memory at once.
+    let mut unreadable = Vec::new();
+    for mut file in content.pages {
+        if !cache.has_page(&file.source.path) {
+            fresh.push(file);
+            continue;
+        }
+        if let Err(unread) = file.read() {
+            unreadable.push(unread);
+            continue;
+        }
+        match cache.take(&file.source) {
             Some(mut k) => {
                 k.state.unchanged = true;
                 k.state.stamp = file.stamp;
@@ -378,9 +400,10 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
         }
     }
     reuse.parsed = kept.len();
-    let parsed: Vec<(parse::Page, incremental::PageState)> = fresh
+    let parsed: Vec<Result<(parse::Page, incremental::PageState), Box<content::Unread>>> = fresh
         .into_par_iter()
-        .map(|file| {
+        .map(|mut file| {
+            file.read()?;
             let detector = &detectors[rayon::current_thread_index().unwrap_or(0) % detectors.len()];
             let stamp = file.stamp;
             let read = read_page(file, &site, &theme, detector, options.today);
@@ -392,11 +415,24 @@ pub fn parse_site(loaded: Loaded, options: &Options, cache: &mut incremental::Ca
                 suppressions_used: read.suppressions_used,
                 ..Default::default()
             };
-            (read.page, state)
+            Ok((read.page, state))
         })
         .collect();
     let mut all: Vec<(parse::Page, incremental::PageState)> = kept;
-    all.extend(parsed);
+    for result in parsed {
+        match result {
+            Ok(pair) => all.push(pair),
+            Err(unread) => unreadable.push(unread),
+        }
+    }
+    let problems: Vec<content::Problem> = unreadable
+        .into_iter()
+        .map(|unread| {
+            site.other_sources.extend(unread.lossy);
+            unread.problem
+        })
+        .collect();
+    diagnostics.extend(lint::load_findings(&problems));
     all.sort_by(|a, b| a.0.source.path.cmp(&b.0.source.path));
     pages.reserve(all.len());
     states.reserve(all.len());
@@ -514,6 +550,26 @@ pub fn check_parsed(
         .map(|((page, used), _)| (page, Some(used.as_slice())))
         .chain(theme_pages.iter().map(|page| (page, None)));
     let mut diagnostics = lint::suppress::apply(pages, diagnostics);
+    // The pages' texts were set aside once each page was checked: those the findings point
+    // into are read again, for the reports to show where.
+    let mut site = site;
+    let mut shown = std::collections::HashSet::new();
+    let mut changed = Vec::new();
+    for d in &diagnostics {
+        let Some(i) = site.index_at_source(d.file.as_str()) else {
+            continue;
+        };
+        if shown.insert(i)
+            && let Err(e) = site.pages[i].source.restore()
+        {
+            let path = site.pages[i].source.path.clone();
+            changed.push(content::Problem::new(
+                path,
+                content::Trouble::CannotRead(e.to_string()),
+            ));
+        }
+    }
+    diagnostics.extend(lint::load_findings(&changed));
     findings::sort(&mut diagnostics);
     timings.lap("rules");
     Checked {
@@ -661,6 +717,9 @@ fn check_and_render(
             page.body.links = Vec::new();
             page.body.comments = Vec::new();
             page.body.literal_emphasis = Vec::new();
+            // The rendered badges come from the text, read again; the reference list from
+            // the citation order.
+            page.body.tags = Vec::new();
         }
     }
     let render_key = incremental::render_key(

@@ -62,7 +62,7 @@ fuzz_target!(|input: (bool, &str)| {
     let page = &site.pages[0];
     for d in &found {
         assert!(
-            d.span.start <= d.span.end && d.span.end <= page.source.text.len(),
+            d.span.start <= d.span.end && d.span.end <= page.source.text().len(),
             "{d:?}"
         );
         page.source.line_col(d.span.start);
@@ -71,6 +71,7 @@ fuzz_target!(|input: (bool, &str)| {
     let numbers = akashi::render::markdown::citation_numbers(page);
     let html = akashi::render::markdown::render(
         page,
+        &page.source.text()[page.body_start..],
         &akashi::render::markdown::BodyContext {
             level_labels: &labels,
             citation_label: &|n| n.to_string(),

@@ -13,7 +13,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|text: &str| {
     let file = SourceFile::new("locales/en/fuzz.ftl", text.to_string());
     // The text as read (a byte order mark is dropped), which spans point into.
-    let text = file.text.as_str();
+    let text = file.text();
     let (found, readable) = check_fluent(&file, "en");
     for d in &found {
         // Every finding points into the file, at a place that can be shown.

@@ -16,11 +16,11 @@ fuzz_target!(|text: &str| {
     let source = SourceFile::new("content/fuzz.en.md", text.to_string());
     let mut found = Vec::new();
     let (_, body_start) = frontmatter::parse_article(&source, "en", &mut found);
-    assert!(body_start <= source.text.len());
+    assert!(body_start <= source.text().len());
     frontmatter::parse_section(&source, "ja", &mut found);
     for d in &found {
         // Every finding points into the file, at a place that can be shown.
-        assert!(d.span.start <= d.span.end && d.span.end <= source.text.len());
+        assert!(d.span.start <= d.span.end && d.span.end <= source.text().len());
         source.line_col(d.span.start);
     }
 });

@@ -12,7 +12,7 @@ fuzz_target!(|text: &str| {
     let refs = references::parse(&source, &mut found);
     for d in &found {
         // Every finding points into the file, at a place that can be shown.
-        assert!(d.span.start <= d.span.end && d.span.end <= source.text.len());
+        assert!(d.span.start <= d.span.end && d.span.end <= source.text().len());
         source.line_col(d.span.start);
     }
     for (key, r) in &refs.by_key {

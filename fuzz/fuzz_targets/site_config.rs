@@ -21,7 +21,7 @@ fuzz_target!(|text: &str| {
         Err(akashi::error::Error::Invalid { diagnostics, .. }) => {
             assert!(!diagnostics.is_empty());
             // Spans are into the text as read (a byte order mark is dropped).
-            let text = &source.text;
+            let text = source.text();
             for d in &diagnostics {
                 assert!(d.span.start <= d.span.end && d.span.end <= text.len());
                 assert!(text.is_char_boundary(d.span.start));

@@ -100,7 +100,8 @@ pub enum Trouble {
 }
 
 impl Problem {
-    fn new(path: impl Into<Utf8PathBuf>, trouble: Trouble) -> Problem {
+    /// A problem with the file as a whole.
+    pub fn new(path: impl Into<Utf8PathBuf>, trouble: Trouble) -> Problem {
         Problem {
             path: path.into(),
             at: 0..0,
@@ -124,8 +125,6 @@ pub struct Content {
     /// Page files that were not read because they are unchanged (see [`load_listing`]), by
     /// their path as shown (`content/...`).
     pub unchanged: Vec<Utf8PathBuf>,
-    /// Files read ahead, in parallel, by path: taken by [`read`].
-    read_ahead: std::collections::HashMap<Utf8PathBuf, std::io::Result<Vec<u8>>>,
 }
 
 /// Reads `content/` under the site root.
@@ -270,22 +269,6 @@ pub fn load_listing(config: &Config, listing: &Listing, unchanged: Unchanged<'_>
         }
         files.push((path.clone(), shown.clone(), *stamp));
     }
-    // Reading is most of loading: the files that will be read are read in parallel first.
-    {
-        use rayon::prelude::*;
-        content.read_ahead = files
-            .par_iter()
-            .filter(|(path, _, _)| {
-                path.extension() == Some("md") || path.file_name() == Some(REFERENCES_FILE)
-            })
-            .map(|(path, _, _)| {
-                (
-                    path.clone(),
-                    crate::source::read_regular(path.as_std_path()),
-                )
-            })
-            .collect();
-    }
     for (path, shown, stamp) in files {
         let rel = path
             .strip_prefix(content_dir)
@@ -394,9 +377,7 @@ fn classify(
         ));
         return;
     }
-    let Some(source) = read(content, path, shown) else {
-        return;
-    };
+    let source = SourceFile::on_disk(shown, path);
     let dir = rel
         .parent()
         .map(|p| p.as_str().replace('\\', "/"))
@@ -496,34 +477,62 @@ fn looks_like_language(s: &str) -> bool {
 
 /// Reads a file as UTF-8, reporting (not failing on) unreadable or non-UTF-8 files.
 fn read(content: &mut Content, path: &Utf8Path, shown: Utf8PathBuf) -> Option<SourceFile> {
-    let read = match content.read_ahead.remove(path) {
-        Some(read) => read,
-        None => crate::source::read_regular(path.as_std_path()),
-    };
-    let bytes = match read {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            content
-                .problems
-                .push(Problem::new(shown, Trouble::CannotRead(e.to_string())));
-            return None;
+    match read_text(path, shown) {
+        Ok(source) => Some(source),
+        Err(unread) => {
+            content.problems.push(unread.problem);
+            content.other_sources.extend(unread.lossy);
+            None
         }
-    };
+    }
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub struct Unread {
+    pub problem: Problem,
+    /// The text with invalid UTF-8 replaced, for showing where the problem is.
+    pub lossy: Option<SourceFile>,
+}
+
+fn read_text(path: &Utf8Path, shown: Utf8PathBuf) -> Result<SourceFile, Box<Unread>> {
+    let bytes = crate::source::read_regular(path.as_std_path()).map_err(|e| {
+        Box::new(Unread {
+            problem: Problem::new(shown.clone(), Trouble::CannotRead(e.to_string())),
+            lossy: None,
+        })
+    })?;
     match String::from_utf8(bytes) {
-        Ok(text) => Some(SourceFile::new(shown, text)),
+        Ok(text) => Ok(SourceFile::new(shown, text).read_from(path)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let source = SourceFile::new(shown.clone(), lossy);
             // The offset in the lossy text equals the byte offset up to the first bad byte.
-            content.problems.push(Problem {
-                path: shown,
-                at: valid..valid,
-                trouble: Trouble::TextNotUtf8,
-            });
-            content.other_sources.push(source);
-            None
+            Err(Box::new(Unread {
+                problem: Problem {
+                    path: shown.clone(),
+                    at: valid..valid,
+                    trouble: Trouble::TextNotUtf8,
+                },
+                lossy: Some(SourceFile::new(shown, lossy)),
+            }))
         }
+    }
+}
+
+impl ContentFile {
+    /// Reads the page's file, unless its text is already here: pages are listed by
+    /// [`load_listing`] and read when they are parsed, so that the texts of a large site are
+    /// never all in memory at once.
+    pub fn read(&mut self) -> Result<(), Box<Unread>> {
+        if self.source.is_held() {
+            return Ok(());
+        }
+        let Some(origin) = self.source.origin().map(Utf8Path::to_path_buf) else {
+            return Ok(());
+        };
+        self.source = read_text(&origin, self.source.path.clone())?;
+        Ok(())
     }
 }
 

@@ -24,7 +24,7 @@ struct Suppression<'p> {
 /// Whether `written` suppresses the finding `d` of its own file: it gives a reason, names the
 /// rule, and covers where the finding starts. Findings about suppressions are never suppressed.
 fn suppresses(written: &WrittenSuppression, d: &Diagnostic) -> bool {
-    written.reason.is_some()
+    written.gives_reason
         && !d.rule.id().starts_with("suppress/")
         && written.rules.contains(&d.rule)
         && written.covers.contains(&d.span.start)
@@ -52,8 +52,8 @@ fn written(page: &Page) -> &[WrittenSuppression] {
                         .filter_map(|id| Rule::from_id(id))
                         .collect(),
                     ids: parsed.ids,
-                    reason: parsed.reason,
-                    covers: span.end..covered_end(&page.source.text, span),
+                    gives_reason: parsed.reason.is_some(),
+                    covers: span.end..covered_end(page.source.text(), span),
                 })
             })
             .collect()
@@ -92,7 +92,7 @@ pub fn apply_to_page(page: &Page, diagnostics: Vec<Diagnostic>) -> (Vec<Diagnost
 pub fn well_formed(page: &Page) -> bool {
     written(page)
         .iter()
-        .all(|w| w.reason.is_some() && w.rules.len() == w.ids.len())
+        .all(|w| w.gives_reason && w.rules.len() == w.ids.len())
 }
 
 /// Whether every suppression of `page` is well formed and was `used`: then the suppressions can
@@ -170,7 +170,7 @@ pub fn apply<'p>(
     // Findings are matched only against the suppressions of their own file.
     let mut by_file: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, s) in suppressions.iter().enumerate() {
-        if s.written.reason.is_some() {
+        if s.written.gives_reason {
             by_file
                 .entry(s.page.source.path.as_str())
                 .or_default()
@@ -191,7 +191,7 @@ pub fn apply<'p>(
     }
     for s in suppressions
         .into_iter()
-        .filter(|s| !s.used && s.written.reason.is_some() && !s.written.rules.is_empty())
+        .filter(|s| !s.used && s.written.gives_reason && !s.written.rules.is_empty())
     {
         out.push(rules::suppress_unused::report(s.page, s.written));
     }

@@ -242,9 +242,9 @@ fn fields<'a>(
 }
 
 fn body_start_or_zero(source: &SourceFile) -> usize {
-    match split(&source.text) {
+    match split(source.text()) {
         Ok(s) => s.body_start,
-        Err(_) => source.text.len(),
+        Err(_) => source.text().len(),
     }
 }
 
@@ -262,7 +262,7 @@ fn read_block(
                     .with_help(help),
             );
         };
-    let split = match split(&source.text) {
+    let split = match split(source.text()) {
         Ok(split) => split,
         Err(opening) => {
             report(
@@ -283,7 +283,7 @@ fn read_block(
         );
         return None;
     };
-    let text = &source.text[range.clone()];
+    let text = &source.text()[range.clone()];
     match yaml::parse(text) {
         Ok(Node::Map(entries)) => Some((entries, range.start, split.body_start)),
         Ok(Node::Null) => {

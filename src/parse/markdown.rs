@@ -283,7 +283,11 @@ pub struct TagAt {
     pub tag: Tag,
     /// The link the tag was written inside (`[[B: @key]](url)`): its span in the file and its
     /// destination.
-    pub link: Option<(Range<usize>, String)>,
+    /// Boxed: few tags are in links, and a site has hundreds of thousands of tags.
+    pub link: Option<Box<(Range<usize>, String)>>,
+    /// The 1-based line of the file it starts on (set by [`crate::parse::parse_page`]): read
+    /// by rules that name where a tag of another page is, once that page's text is set aside.
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -490,7 +494,8 @@ pub fn scan(body: &str, offset: usize) -> Body {
                     out.tags.push(TagAt {
                         span,
                         tag,
-                        link: links_open.last().cloned(),
+                        link: links_open.last().cloned().map(Box::new),
+                        line: 0,
                     });
                     last = range.end;
                 }

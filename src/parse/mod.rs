@@ -48,14 +48,15 @@ pub struct WrittenSuppression {
     pub ids: Vec<String>,
     /// The rules of those ids that exist.
     pub rules: Vec<crate::findings::Rule>,
-    pub reason: Option<String>,
+    /// Whether it says why (a suppression without a reason suppresses nothing).
+    pub gives_reason: bool,
     /// The text whose findings it suppresses, in the file.
     pub covers: std::ops::Range<usize>,
 }
 
 impl Page {
     pub fn body_text(&self) -> &str {
-        &self.source.text[self.body_start..]
+        &self.source.text()[self.body_start..]
     }
 
     /// Pages of one article in different languages share this key: folder and slug.
@@ -75,6 +76,24 @@ impl Page {
     /// Cited keys in order of first use; the reference list is numbered in this order.
     pub fn citation_order(&self) -> &[String] {
         &self.body.cited
+    }
+
+    /// Gives back the room its lists grew into while it was parsed: a page lives on, through
+    /// the check and rendering, long after.
+    pub fn shrink_to_fit(&mut self) {
+        let (front, body) = (&mut self.front, &mut self.body);
+        front.tags.shrink_to_fit();
+        front.authors.shrink_to_fit();
+        front.spans.shrink_to_fit();
+        for tag in &mut body.tags {
+            tag.tag.keys.shrink_to_fit();
+        }
+        body.tags.shrink_to_fit();
+        body.cited.shrink_to_fit();
+        body.headings.shrink_to_fit();
+        body.links.shrink_to_fit();
+        body.comments.shrink_to_fit();
+        body.literal_emphasis.shrink_to_fit();
     }
 
     pub fn is_article(&self) -> bool {
@@ -110,12 +129,15 @@ pub fn parse_page(file: ContentFile, diagnostics: &mut Vec<Diagnostic>) -> Page 
             )
         }
     };
-    let mut body = markdown::scan(&file.source.text[body_start..], body_start);
+    let mut body = markdown::scan(&file.source.text()[body_start..], body_start);
     body.cited = cited_in_order(&body.tags);
-    let mut fields = field_blocks(&front, &file.source.text);
+    for tag in &mut body.tags {
+        tag.line = file.source.line_of(tag.span.start);
+    }
+    let mut fields = field_blocks(&front, file.source.text());
     fields.append(&mut body.blocks);
     body.blocks = fields;
-    let mut comments = front_matter_suppressions(&file.source.text[..body_start]);
+    let mut comments = front_matter_suppressions(&file.source.text()[..body_start]);
     comments.append(&mut body.comments);
     body.comments = comments;
     Page {

@@ -103,7 +103,7 @@ impl References {
 
 pub fn parse(source: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> References {
     let mut refs = References::default();
-    let node = match yaml::parse(&source.text) {
+    let node = match yaml::parse(source.text()) {
         Ok(node) => node,
         Err(e) => match recover(source, &mut refs, diagnostics) {
             Some(entries) => Node::Map(entries),
@@ -175,7 +175,7 @@ fn recover(
     refs: &mut References,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Vec<yaml::Entry>> {
-    let text = source.text.as_str();
+    let text = source.text();
     let mut starts = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

@@ -16,14 +16,14 @@ pub fn prose(theme: &Theme, default_lang: &str) -> Vec<Page> {
     let mut used: BTreeSet<String> = theme::BUILTIN_KEYS.iter().map(|k| k.to_string()).collect();
     for template in &theme.templates {
         used.extend(theme::template_keys(template).into_iter().map(|(k, _)| k));
-        let blocks = template_text(&template.text);
+        let blocks = template_text(template.text());
         if !blocks.is_empty() {
             out.push(page(template, default_lang, blocks));
         }
     }
     for locale in &theme.locales {
         for file in &locale.files {
-            let (blocks, comments) = messages(&file.text, &used);
+            let (blocks, comments) = messages(file.text(), &used);
             if !blocks.is_empty() {
                 let mut p = page(file, &locale.lang, blocks);
                 p.body.comments = comments;

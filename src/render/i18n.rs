@@ -40,7 +40,7 @@ impl Locales {
             for file in &locale.files {
                 // Syntax errors and duplicates were reported by the lint; keep what parsed.
                 let resource =
-                    FluentResource::try_new(file.text.clone()).unwrap_or_else(|(r, _)| r);
+                    FluentResource::try_new(file.text().to_string()).unwrap_or_else(|(r, _)| r);
                 bundle.add_resource_overriding(resource);
             }
             bundles.insert(locale.lang.clone(), bundle);

@@ -107,12 +107,13 @@ pub fn sanitise(html: &str) -> String {
         .to_string()
 }
 
-pub fn render(page: &Page, cx: &BodyContext<'_>) -> RenderedBody {
+/// Renders `body`, the Markdown body of `page` (the text after its front matter).
+pub fn render(page: &Page, body: &str, cx: &BodyContext<'_>) -> RenderedBody {
     // The HTML the author wrote (comments included), to tell whether there is any to sanitise.
     let mut raw = String::new();
     let mut headings = page.body.headings.iter();
     // Events are made as the body is read and written out at once, never held as a list.
-    let events = items(page.body_text()).flat_map(|item| {
+    let events = items(body).flat_map(|item| {
         let mut out: Vec<Event<'_>> = Vec::new();
         match item {
             Item::Run(run) => {
@@ -177,7 +178,7 @@ pub fn render(page: &Page, cx: &BodyContext<'_>) -> RenderedBody {
         }
         out
     });
-    let mut html = String::with_capacity(page.body_text().len() * 3 / 2);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
     if !cx.allow_raw_html && has_markup(&raw) {
         html = sanitise(&html);

@@ -134,7 +134,7 @@ impl<'s> Renderer<'s> {
             theme
                 .templates
                 .iter()
-                .map(|t| (Theme::template_name(t), t.text.as_str())),
+                .map(|t| (Theme::template_name(t), t.text())),
         )
         .map_err(|e| Error::Template {
             message: format!("template error: {e}"),
@@ -220,7 +220,7 @@ impl<'s> Renderer<'s> {
         use std::hash::{Hash, Hasher};
         let mut h = std::hash::DefaultHasher::new();
         (self.site_key, path).hash(&mut h);
-        section.map(|s| &s.source.text).hash(&mut h);
+        section.map(|s| s.source.digest()).hash(&mut h);
         for &a in articles {
             match self.card_keys.get(a) {
                 Some(key) => key.hash(&mut h),
@@ -358,7 +358,10 @@ impl<'s> Renderer<'s> {
                 let articles = site.routes.articles(lang);
                 self.listing(earlier, &file, intro, articles, reused, || {
                     let mut cx = self.base(lang, url, &self.alternates(route));
-                    cx["intro"] = intro.map(|p| self.section_json(p)).unwrap_or(Value::Null);
+                    cx["intro"] = match intro {
+                        Some(p) => self.section_json(p)?,
+                        None => Value::Null,
+                    };
                     cx["articles"] = self.cards(&self.pages_at(articles));
                     self.page("index.html", route, cx)
                 })
@@ -375,7 +378,7 @@ impl<'s> Renderer<'s> {
                     .collect();
                 self.listing(earlier, &file, Some(section), &members, reused, || {
                     let mut cx = self.base(&section.lang, url, &self.alternates(route));
-                    cx["section"] = self.section_json(section);
+                    cx["section"] = self.section_json(section)?;
                     cx["articles"] = self.cards(&self.pages_at(&members));
                     self.page("section.html", route, cx)
                 })
@@ -591,16 +594,32 @@ impl<'s> Renderer<'s> {
             .collect()
     }
 
-    fn section_json(&self, page: &Page) -> Value {
-        json!({
+    fn section_json(&self, page: &Page) -> Result<Value> {
+        Ok(json!({
             "title": page.front.title,
             "summary": page.front.summary,
             "url": encode_path(&page_url(page)),
-            "content": self.body(page, &markdown::citation_numbers(page)).html,
-        })
+            "content": self.body(page, &markdown::citation_numbers(page))?.html,
+        }))
     }
 
-    fn body(&self, page: &Page, numbers: &HashMap<String, usize>) -> markdown::RenderedBody {
+    /// The body's HTML. Its text was set aside once the page was checked: it is read again
+    /// from the file, which must not have changed since.
+    fn body(
+        &self,
+        page: &Page,
+        numbers: &HashMap<String, usize>,
+    ) -> Result<markdown::RenderedBody> {
+        let text = page.source.read_again().map_err(|source| Error::Io {
+            path: page.source.path.clone(),
+            action: "read again",
+            source,
+        })?;
+        let body = text.get(page.body_start..).ok_or_else(|| Error::Io {
+            path: page.source.path.clone(),
+            action: "read again",
+            source: std::io::Error::other("it changed after akashi read it; run akashi again"),
+        })?;
         let lang = page.lang.as_str();
         let no_labels = HashMap::new();
         let level_labels = self.level_labels.get(lang).unwrap_or(&no_labels);
@@ -615,8 +634,9 @@ impl<'s> Renderer<'s> {
         };
         let evidence_url = crate::routes::evidence_url(lang);
         let resolve = |dest: &str| self.resolve_link(page, dest);
-        markdown::render(
+        Ok(markdown::render(
             page,
+            body,
             &markdown::BodyContext {
                 level_labels,
                 citation_label: &citation_label,
@@ -625,7 +645,7 @@ impl<'s> Renderer<'s> {
                 resolve_link: &resolve,
                 allow_raw_html: self.site.config.raw_html == crate::config::RawHtml::Allow,
             },
-        )
+        ))
     }
 
     /// A relative link to another Markdown source (`../conditions/depression.ja.md#anchor`)
@@ -702,7 +722,7 @@ impl<'s> Renderer<'s> {
             "reviewed_by": fm.reviewed_by,
             "last_reviewed": self.date(lang, fm.last_reviewed),
             "next_review": self.date(lang, fm.next_review),
-            "content": self.body(page, &numbers).html,
+            "content": self.body(page, &numbers)?.html,
             "toc": page.body.headings.iter().filter(|h| h.level <= 3).map(|h| json!({"level": h.level, "text": h.text, "anchor": h.anchor})).collect::<Vec<_>>(),
             "references": references,
             "self_pay": disclosure(&fm.self_pay),

@@ -80,7 +80,7 @@ impl Theme {
             // A file nested too deep for the Fluent parser (which recurses) is reported and
             // left out, before anything parses it.
             let mut own = own;
-            own.retain(|file| match too_deep(&file.text) {
+            own.retain(|file| match too_deep(file.text()) {
                 None => true,
                 Some(_) => {
                     diagnostics.extend(check_fluent(file, lang).0);
@@ -154,7 +154,7 @@ fn too_deep(text: &str) -> Option<usize> {
 /// The findings in one of a site's Fluent files of language `lang`, read on its own, and
 /// whether the file can be handed to the Fluent parser (it is not nested too deep).
 pub fn check_fluent(file: &SourceFile, lang: &str) -> (Vec<Diagnostic>, bool) {
-    if let Some(at) = too_deep(&file.text) {
+    if let Some(at) = too_deep(file.text()) {
         let finding = Diagnostic::new(
             Rule::I18nInvalidLocale,
             file.path(),
@@ -172,13 +172,13 @@ pub fn check_fluent(file: &SourceFile, lang: &str) -> (Vec<Diagnostic>, bool) {
 /// for a message defined twice among the files that share `defined`.
 fn messages(file: &SourceFile, lang: &str, defined: &mut BTreeSet<String>) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+    let resource = match fluent_syntax::parser::parse(file.text()) {
         Ok(r) => r,
         Err((r, errors)) => {
             for e in errors {
                 // The parser may point one past the end (an entry cut short by the end of the
                 // file): the span stays inside the text.
-                let text = &file.text;
+                let text = &file.text();
                 // Rounded out to whole characters.
                 let mut end = e.pos.end.min(text.len());
                 while !text.is_char_boundary(end) {
@@ -203,7 +203,7 @@ fn messages(file: &SourceFile, lang: &str, defined: &mut BTreeSet<String>) -> Ve
             let id = m.id.name.to_string();
             if !defined.insert(id.clone()) {
                 let at = file
-                    .text
+                    .text()
                     .find(&format!("\n{id} ="))
                     .map(|i| i + 1)
                     .unwrap_or(0);
@@ -248,7 +248,7 @@ fn read_dir(config: &Config, dir: &camino::Utf8Path, ext: &str) -> Result<Vec<So
 
 /// Keys that templates pass to `t(key="...")`, with their spans.
 pub fn template_keys(template: &SourceFile) -> Vec<(String, std::ops::Range<usize>)> {
-    let text = &template.text;
+    let text = &template.text();
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = text[from..].find("t(") {

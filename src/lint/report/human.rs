@@ -29,7 +29,7 @@ pub fn render<'s>(
         match source(d) {
             Some(file) => {
                 let line = file.line_range(d.span.start);
-                let text = &file.text[line.clone()];
+                let text = &file.text()[line.clone()];
                 // On character boundaries whatever a rule gave: a report never fails.
                 let start = crate::source::floor_char_boundary(
                     text,

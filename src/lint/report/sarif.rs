@@ -139,7 +139,7 @@ pub fn render<'s>(
             region = if whole_file {
                 Region::builder()
                     .start_line(1)
-                    .end_line(file.line_col(file.text.trim_end_matches('\n').len()).line as i64)
+                    .end_line(file.line_col(file.text().trim_end_matches('\n').len()).line as i64)
                     .build()
             } else {
                 Region::builder()
@@ -150,12 +150,12 @@ pub fn render<'s>(
                     .build()
             };
             snippet = file
-                .text
+                .text()
                 .get(d.span.clone())
                 .unwrap_or_default()
                 .trim()
                 .to_string();
-            if let Some(text) = file.text.get(d.span.clone())
+            if let Some(text) = file.text().get(d.span.clone())
                 && !text.is_empty()
             {
                 region.snippet = Some(ArtifactContent::builder().text(text).build());

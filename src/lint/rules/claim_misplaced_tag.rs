@@ -22,7 +22,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .flat_map(|b| b.tags.iter().copied()),
         );
         for (i, at) in page.body.tags.iter().enumerate() {
-            if let Some((link, dest)) = &at.link {
+            if let Some((link, dest)) = at.link.as_deref() {
                 let mut d = Diagnostic::new(
                     Rule::ClaimMisplacedTag,
                     path,
@@ -30,7 +30,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "evidence tag inside a link",
                 )
                 .with_lang(lang);
-                d = match outside_link(&page.source.text, link, &at.span) {
+                d = match outside_link(page.source.text(), link, &at.span) {
                     Some(fixed) => d
                         .with_help(format!(
                             "a badge inside a link puts a link in a link; write it after the link: `{fixed}` (`akashi lint --fix` does)"

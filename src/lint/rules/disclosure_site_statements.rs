@@ -95,7 +95,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut finding = Diagnostic::new(
             Rule::DisclosureSiteStatements,
             source.path(),
-            key_span(&source.text, top),
+            key_span(source.text(), top),
             message,
         )
         .with_help(help);

@@ -56,7 +56,7 @@ fn compare(page: &Page, original: &Page, known: &dyn Fn(&str) -> bool, out: &mut
         let (message, help) = match same_sources {
             Some(i) => {
                 let other = theirs.remove(i);
-                let line = original.source.line_col(other.span.start).line;
+                let line = other.line;
                 (
                     format!(
                         "level {level} here, but level {} for the same sources in {} (line {line})",

@@ -5,7 +5,7 @@ use crate::lint::{Context, Diagnostic, Rule};
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for page in cx.scoped() {
         for span in &page.body.literal_emphasis {
-            let marker = &page.source.text[span.clone()];
+            let marker = &page.source.text()[span.clone()];
             out.push(
                 Diagnostic::new(
                     Rule::MarkdownUnrenderedEmphasis,

@@ -7,7 +7,7 @@ use crate::parse::{Page, WrittenSuppression};
 
 /// `written`, a suppression comment of `page`, if it gives no reason.
 pub fn report(page: &Page, written: &WrittenSuppression, out: &mut Vec<Diagnostic>) {
-    if written.reason.is_some() {
+    if written.gives_reason {
         return;
     }
     out.push(
