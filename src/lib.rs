@@ -282,7 +282,7 @@ pub fn read_page(
     let mut page = parse::parse_page(file, &mut found);
     let sentences = detector.sentences(&page);
     found.extend(lint::check_local(site, theme, &page, sentences, today));
-    let (findings, suppressions_used) = lint::suppress::apply_to_page(&page, found);
+    let (mut findings, suppressions_used) = lint::suppress::apply_to_page(&page, found);
     // The prose has been read. What later stages ask of it is found now, while it is here
     // (the treatments it names; the suppressions its comments make and the tags' lines are
     // already kept), and the text is set aside: rendering reads the file again, and so does a
@@ -293,7 +293,6 @@ pub fn read_page(
     page.body.comments = Vec::new();
     page.source.set_aside();
     page.shrink_to_fit();
-    let mut findings = findings;
     findings.shrink_to_fit();
     ReadPage {
         page,
@@ -471,7 +470,7 @@ pub fn check_parsed(
 ) -> Checked {
     use rayon::prelude::*;
     let Parsed {
-        site,
+        mut site,
         theme,
         theme_pages,
         mut diagnostics,
@@ -552,7 +551,6 @@ pub fn check_parsed(
     let mut diagnostics = lint::suppress::apply(pages, diagnostics);
     // The pages' texts were set aside once each page was checked: those the findings point
     // into are read again, for the reports to show where.
-    let mut site = site;
     let mut shown = std::collections::HashSet::new();
     let mut changed = Vec::new();
     for d in &diagnostics {
@@ -715,7 +713,6 @@ fn check_and_render(
         for page in &mut checked.site.pages {
             page.front.spans = Vec::new();
             page.body.links = Vec::new();
-            page.body.comments = Vec::new();
             page.body.literal_emphasis = Vec::new();
             // The rendered badges come from the text, read again; the reference list from
             // the citation order.

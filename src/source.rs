@@ -134,6 +134,11 @@ impl Digest {
     }
 }
 
+/// What [`SourceFile::read_again`] says of a file that no longer holds the text it held.
+pub fn changed() -> std::io::Error {
+    std::io::Error::other("it changed after akashi read it; run akashi again")
+}
+
 /// The text without a byte order mark.
 fn strip_bom(text: String) -> String {
     match text.strip_prefix('\u{feff}') {
@@ -231,9 +236,7 @@ impl SourceFile {
         if let TextState::Aside(digest) = self.state
             && Digest::of(&text) != digest
         {
-            return Err(std::io::Error::other(
-                "it changed after akashi read it; run akashi again",
-            ));
+            return Err(changed());
         }
         Ok(std::borrow::Cow::Owned(text))
     }

@@ -615,10 +615,11 @@ impl<'s> Renderer<'s> {
             action: "read again",
             source,
         })?;
+        // The same text as was checked, so its body starts where it did.
         let body = text.get(page.body_start..).ok_or_else(|| Error::Io {
             path: page.source.path.clone(),
             action: "read again",
-            source: std::io::Error::other("it changed after akashi read it; run akashi again"),
+            source: crate::source::changed(),
         })?;
         let lang = page.lang.as_str();
         let no_labels = HashMap::new();
