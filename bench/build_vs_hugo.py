@@ -24,7 +24,10 @@ What it does:
        akashi build --root SITE --out OUT                        (SOURCE_DATE_EPOCH=1795305600)
    The akashi site has no node_modules/, so Pagefind is not in play: akashi prints a note
    and builds without a search index.
-5. Times `akashi lint --root SITE` on its own in the same way (warm-up, then --runs).
+5. Times `akashi lint --root SITE` on its own in the same way (warm-up, then --runs), and,
+   as the floor any generator pays on this machine for these files, the `floor` example
+   (examples/floor.rs): reading and parsing every Markdown file with pulldown-cmark (a
+   lint's floor), and reading, rendering and writing each as HTML (a build's floor).
 6. Starts `akashi serve` on the akashi site, saves one article once to warm up and then
    --runs times (a sentence added to it each time), and records the rebuild time the server
    reports for each save.
@@ -105,6 +108,8 @@ def build_akashi(no_cargo, akashi):
         print("cargo build --release ...", flush=True)
         t = time.perf_counter()
         subprocess.run(["cargo", "build", "--release"], cwd=REPO, check=True)
+        subprocess.run(["cargo", "build", "--release", "--example", "floor"], cwd=REPO,
+                       check=True)
         print("  built in %.0f s" % (time.perf_counter() - t))
     # Someone else may be rebuilding it: give the binary a moment to reappear.
     for _ in range(60):
@@ -192,12 +197,30 @@ def bench_size(n, runs, hugo, akashi, work, seed):
             if r:
                 results[tool].append(m)
     lint = [akashi, "lint", "--root", sites["akashi"]]
+    floor = os.path.join(os.path.dirname(akashi), "examples", "floor")
+    floors = {}
+    if os.access(floor, os.X_OK):
+        floors = {"floor parse": [floor, sites["akashi"]],
+                  "floor build": [floor, sites["akashi"], os.path.join(d, "out-floor")]}
+    else:
+        print("  (no %s: build it with `cargo build --release --example floor` for the floor)"
+              % floor)
+    for name in ["akashi lint"] + list(floors):
+        results[name] = []
     for r in range(runs + 1):
         m = run_checked(lint, log, env=env)
         if r:
             results["akashi lint"].append(m)
-    print("  akashi lint: %s s wall"
-          % ", ".join("%.2f" % m["wall_s"] for m in results["akashi lint"]))
+        for name, cmd in floors.items():
+            fresh(os.path.join(d, "out-floor"))
+            m = run_checked(cmd, log, env=env)
+            if r:
+                results[name].append(m)
+    fresh(os.path.join(d, "out-floor"))
+    for name in results:
+        if name.startswith("akashi lint") or name.startswith("floor"):
+            print("  %s: %s s wall" % (name, ", ".join("%.2f" % m["wall_s"]
+                                                         for m in results[name])))
     for tool in outs:
         fresh(outs[tool])
     rebuilds = serve_rebuilds(akashi, sites["akashi"], runs, env)
@@ -264,7 +287,9 @@ def report(sizes):
         print("%d article pairs (%d Markdown files); output files: Hugo %d, akashi %d" % (
             s["pairs"], 2 * s["pairs"], s["output_files"]["hugo"], s["output_files"]["akashi"]))
         print("  %-12s %12s %12s %12s" % ("tool", "wall", "CPU", "peak memory"))
-        for tool in ("hugo", "akashi", "akashi lint"):
+        for tool in ("hugo", "akashi", "akashi lint", "floor parse", "floor build"):
+            if not runs.get(tool):
+                continue
             print("  %-12s %12s %12s %8.0f MiB" % (
                 tool, fmt_s(med(runs[tool], "wall_s")), fmt_s(med(runs[tool], "cpu_s")),
                 med(runs[tool], "max_rss_kib") / 1024))
@@ -276,6 +301,11 @@ def report(sizes):
             med(runs["akashi"], "wall_s") / med(runs["hugo"], "wall_s"),
             med(runs["akashi"], "cpu_s") / med(runs["hugo"], "cpu_s"),
             med(runs["akashi"], "max_rss_kib") / med(runs["hugo"], "max_rss_kib")))
+        if runs.get("floor parse"):
+            print("  %-12s %11.2fx (lint over its floor), %.2fx (build over its floor)" % (
+                "akashi/floor",
+                med(runs["akashi lint"], "wall_s") / med(runs["floor parse"], "wall_s"),
+                med(runs["akashi"], "wall_s") / med(runs["floor build"], "wall_s")))
     if len(sizes) > 1:
         lo, hi = sizes[0], sizes[-1]
         print()

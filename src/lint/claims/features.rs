@@ -95,73 +95,94 @@ fn is_stable(c: char) -> bool {
 }
 
 pub fn normalize(text: &str) -> Normalized {
+    let mut out = Normalized::default();
+    normalize_into::<true>(text, &mut out.chars, &mut out.origin);
+    out
+}
+
+/// One character of normalised text, and where it came from when `PLACED`.
+fn put<const PLACED: bool>(
+    chars: &mut Vec<char>,
+    origin: &mut Vec<Range<usize>>,
+    c: char,
+    at: Range<usize>,
+) {
+    chars.push(c);
+    if PLACED {
+        origin.push(at);
+    }
+}
+
+/// [`normalize`] into buffers the caller keeps; `origin` is left empty unless `PLACED`.
+fn normalize_into<const PLACED: bool>(
+    text: &str,
+    chars: &mut Vec<char>,
+    origin: &mut Vec<Range<usize>>,
+) {
     let nfkc = icu_normalizer::ComposingNormalizerBorrowed::new_nfkc();
-    let mut out = Normalized {
-        chars: Vec::with_capacity(text.len()),
-        origin: Vec::with_capacity(text.len()),
-    };
-    let push = |out: &mut Normalized, c: char, at: Range<usize>| {
-        let c = if c.is_ascii_digit() { '0' } else { c };
-        if c.is_whitespace() {
-            if out.chars.last().is_none_or(|&l| l == ' ') {
+    chars.clear();
+    origin.clear();
+    chars.reserve(text.len());
+    if PLACED {
+        origin.reserve(text.len());
+    }
+    let push =
+        |chars: &mut Vec<char>, origin: &mut Vec<Range<usize>>, c: char, at: Range<usize>| {
+            let c = if c.is_ascii_digit() { '0' } else { c };
+            if c.is_whitespace() {
+                if chars.last().is_none_or(|&l| l == ' ') {
+                    return;
+                }
+                put::<PLACED>(chars, origin, ' ', at);
                 return;
             }
-            out.chars.push(' ');
-            out.origin.push(at);
-            return;
-        }
-        for lower in c.to_lowercase() {
-            out.chars.push(lower);
-            out.origin.push(at.clone());
-        }
-    };
+            for lower in c.to_lowercase() {
+                put::<PLACED>(chars, origin, lower, at.clone());
+            }
+        };
     let mut buf = [0u8; 4];
     for (i, c) in text.char_indices() {
         let at = i..i + c.len_utf8();
         if c.is_ascii() {
             // Most of an English page: no need for Unicode case tables.
             match c {
-                '0'..='9' => {
-                    out.chars.push('0');
-                    out.origin.push(at);
-                }
-                c if c.is_ascii_whitespace() => push(&mut out, ' ', at),
-                c => {
-                    out.chars.push(c.to_ascii_lowercase());
-                    out.origin.push(at);
-                }
+                '0'..='9' => put::<PLACED>(chars, origin, '0', at),
+                c if c.is_ascii_whitespace() => push(chars, origin, ' ', at),
+                c => put::<PLACED>(chars, origin, c.to_ascii_lowercase(), at),
             }
         } else if is_stable(c) {
-            out.chars.push(c);
-            out.origin.push(at);
+            put::<PLACED>(chars, origin, c, at);
         } else if c == super::TAG_MARK || is_invisible(c) {
             continue;
         } else if c == super::CODE_MARK {
-            push(&mut out, ' ', at);
+            push(chars, origin, ' ', at);
         } else {
             let normalized = nfkc.normalize(c.encode_utf8(&mut buf));
             for n in normalized.chars() {
                 // A voiced-sound mark after half-width katakana composes with it.
-                if let ('\u{3099}' | '\u{309A}', Some(&last)) = (n, out.chars.last()) {
+                if let ('\u{3099}' | '\u{309A}', Some(&last)) = (n, chars.last()) {
                     let pair: String = [last, n].into_iter().collect();
                     let composed = nfkc.normalize(&pair);
                     let mut it = composed.chars();
                     if let (Some(one), None) = (it.next(), it.next()) {
-                        *out.chars.last_mut().expect("a last character") = one;
-                        let start = out.origin.last().map_or(at.start, |r| r.start);
-                        *out.origin.last_mut().expect("a last origin") = start..at.end;
+                        *chars.last_mut().expect("a last character") = one;
+                        if PLACED {
+                            let start = origin.last().map_or(at.start, |r| r.start);
+                            *origin.last_mut().expect("a last origin") = start..at.end;
+                        }
                         continue;
                     }
                 }
-                push(&mut out, n, at.clone());
+                push(chars, origin, n, at.clone());
             }
         }
     }
-    while out.chars.last() == Some(&' ') {
-        out.chars.pop();
-        out.origin.pop();
+    while chars.last() == Some(&' ') {
+        chars.pop();
+        if PLACED {
+            origin.pop();
+        }
     }
-    out
 }
 
 /// A stable 64-bit hash (FNV-1a with a final mix), so that a bucket means the same on every
@@ -218,14 +239,64 @@ fn is_closing(c: char) -> bool {
 
 /// Calls `emit` with every feature of `input`, given the lexicon's `signals`.
 pub fn extract(input: &Input<'_>, signals: &[Signal], emit: &mut impl FnMut(Feature)) {
-    let mut text = normalize(input.sentence);
+    with_scratch(|s| extract_with::<true>(s, input, signals, emit));
+}
+
+/// [`extract`] without where in the sentence each feature was read (every `span` is `None`):
+/// the same features, in the same order, for less work. What scoring a sentence needs.
+pub fn extract_unplaced(input: &Input<'_>, signals: &[Signal], emit: &mut impl FnMut(Feature)) {
+    with_scratch(|s| extract_with::<false>(s, input, signals, emit));
+}
+
+/// Buffers one thread reuses from sentence to sentence: a page has hundreds.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<char>,
+    origin: Vec<Range<usize>>,
+    framed: Vec<char>,
+    /// Bucket, and the range of `chars` it was read from.
+    grams: Vec<(u32, u32, u32)>,
+    words: Vec<Range<usize>>,
+    context_grams: Vec<u32>,
+    context_words: Vec<u32>,
+}
+
+fn with_scratch(f: impl FnOnce(&mut Scratch)) {
+    // Taken out while in use, so that a nested call (none today) would find fresh buffers
+    // rather than a borrowed cell.
+    let mut scratch = SCRATCH.with_borrow_mut(std::mem::take);
+    f(&mut scratch);
+    SCRATCH.with_borrow_mut(|kept| *kept = scratch);
+}
+
+fn extract_with<const PLACED: bool>(
+    s: &mut Scratch,
+    input: &Input<'_>,
+    signals: &[Signal],
+    emit: &mut impl FnMut(Feature),
+) {
+    let Scratch {
+        chars,
+        origin,
+        framed,
+        grams,
+        words,
+        context_grams,
+        context_words,
+    } = s;
+    normalize_into::<PLACED>(input.sentence, chars, origin);
     // What a reader takes in of one sentence: the rest of a pathologically long one adds
     // nothing but time.
-    text.chars.truncate(MAX_CHARS);
-    text.origin.truncate(MAX_CHARS);
+    chars.truncate(MAX_CHARS);
+    origin.truncate(MAX_CHARS);
+    let chars: &[char] = chars;
+    let origin: &[Range<usize>] = origin;
     let span = |from: usize, to: usize| -> Option<Range<usize>> {
-        let first = text.origin.get(from)?;
-        let last = text.origin.get(to.checked_sub(1)?)?;
+        if !PLACED {
+            return None;
+        }
+        let first = origin.get(from)?;
+        let last = origin.get(to.checked_sub(1)?)?;
         Some(first.start..last.end)
     };
     emit(Feature {
@@ -237,14 +308,14 @@ pub fn extract(input: &Input<'_>, signals: &[Signal], emit: &mut impl FnMut(Feat
 
     // Character n-grams of the sentence, framed by start and end marks. Each distinct n-gram
     // counts once, so that repeating a word does not make a sentence more of a claim.
-    let mut framed = Vec::with_capacity(text.chars.len() + 2);
+    framed.clear();
     framed.push(START);
-    framed.extend_from_slice(&text.chars);
+    framed.extend_from_slice(chars);
     framed.push(END);
-    let mut grams: Vec<(u32, usize, usize)> = Vec::with_capacity(4 * framed.len());
+    grams.clear();
     // In Latin script the words say it all (see below); character n-grams are for text
     // without spaces between words.
-    let spaced = !text.chars.iter().any(|&c| is_unspaced(c));
+    let spaced = !chars.iter().any(|&c| is_unspaced(c));
     for i in 0..framed.len() * usize::from(!spaced) {
         let mut h = start(SENTENCE);
         for n in 1..SENTENCE_NGRAMS.end.min(framed.len() - i + 1) {
@@ -252,46 +323,47 @@ pub fn extract(input: &Input<'_>, signals: &[Signal], emit: &mut impl FnMut(Feat
             if n < SENTENCE_NGRAMS.start {
                 continue;
             }
-            // Positions in `text`: the frame shifts them by one.
+            // Positions in `chars`: the frame shifts them by one.
             let from = i.saturating_sub(1);
-            let to = (i + n - 1).min(text.chars.len());
-            grams.push((bucket(finish(h)), from, to));
+            let to = (i + n - 1).min(chars.len());
+            grams.push((bucket(finish(h)), from as u32, to as u32));
         }
     }
     emit_distinct(grams, &span, emit);
 
     // Latin-script words and word pairs, each distinct one once.
-    let words = latin_words(&text.chars);
-    let mut found: Vec<(u32, usize, usize)> = Vec::with_capacity(2 * words.len());
+    latin_words_into(chars, words);
+    grams.clear();
     for (k, w) in words.iter().enumerate() {
-        found.push((bucket(hash(WORDS, &text.chars[w.clone()])), w.start, w.end));
+        let (from, to) = (w.start as u32, w.end as u32);
+        grams.push((bucket(hash(WORDS, &chars[w.clone()])), from, to));
         if let Some(next) = words.get(k + 1) {
-            let pair = text.chars[w.clone()]
+            let pair = chars[w.clone()]
                 .iter()
                 .chain([' '].iter())
-                .chain(text.chars[next.clone()].iter())
+                .chain(chars[next.clone()].iter())
                 .fold(start(WORDS), |h, &c| step(h, c));
-            found.push((bucket(finish(pair)), w.start, next.end));
+            grams.push((bucket(finish(pair)), from, next.end as u32));
         }
     }
-    emit_distinct(found, &span, emit);
+    emit_distinct(grams, &span, emit);
 
     // The ending (without closing punctuation) and the opening.
-    let mut end = text.chars.len();
-    while end > 0 && is_closing(text.chars[end - 1]) {
+    let mut end = chars.len();
+    while end > 0 && is_closing(chars[end - 1]) {
         end -= 1;
     }
     for k in 1..=ENDING.min(end) {
         emit(Feature {
-            bucket: bucket(hash(ENDS, &text.chars[end - k..end])),
+            bucket: bucket(hash(ENDS, &chars[end - k..end])),
             value: 0.5,
             span: span(end - k, end),
             context: false,
         });
     }
-    for k in 1..=OPENING.min(text.chars.len()) {
+    for k in 1..=OPENING.min(chars.len()) {
         emit(Feature {
-            bucket: bucket(hash(OPENS, &text.chars[..k])),
+            bucket: bucket(hash(OPENS, &chars[..k])),
             value: 0.5,
             span: span(0, k),
             context: false,
@@ -327,19 +399,21 @@ pub fn extract(input: &Input<'_>, signals: &[Signal], emit: &mut impl FnMut(Feat
         // Character n-grams of the lead-in only: for the sentence before and the heading
         // above they told the dev split nothing their words, endings and the lexicon's
         // signals do not, and cost a third of the time.
-        let mut grams: Vec<u32> = if group == LEAD_IN {
-            CONTEXT_NGRAMS
-                .flat_map(|n| chars.windows(n).map(move |g| bucket(hash(group, g))))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        context_grams.clear();
+        if group == LEAD_IN {
+            context_grams.extend(
+                CONTEXT_NGRAMS.flat_map(|n| chars.windows(n).map(move |g| bucket(hash(group, g)))),
+            );
+        }
         // Its Latin-script words ("side effects" in the heading above a list).
-        let mut words: Vec<u32> = latin_words(&chars)
-            .into_iter()
-            .map(|w| bucket(hash(group + 16, &chars[w])))
-            .collect();
-        for (set, weight) in [(&mut grams, 0.5), (&mut words, 0.7)] {
+        latin_words_into(&chars, words);
+        context_words.clear();
+        context_words.extend(
+            words
+                .iter()
+                .map(|w| bucket(hash(group + 16, &chars[w.clone()]))),
+        );
+        for (set, weight) in [(&mut *context_grams, 0.5), (&mut *context_words, 0.7)] {
             distinct(set, |b| *b);
             let value = weight / (set.len().max(1) as f32).sqrt();
             for &b in set.iter() {
@@ -415,17 +489,17 @@ fn context_chars(context: &str) -> std::rc::Rc<[char]> {
 /// Emits each distinct `(bucket, from, to)` once, all with the same value, so that a sentence
 /// with more features does not weigh more for it.
 fn emit_distinct(
-    mut items: Vec<(u32, usize, usize)>,
+    items: &mut Vec<(u32, u32, u32)>,
     span: &impl Fn(usize, usize) -> Option<Range<usize>>,
     emit: &mut impl FnMut(Feature),
 ) {
-    distinct(&mut items, |g| g.0);
+    distinct(items, |g| g.0);
     let value = 1.0 / (items.len().max(1) as f32).sqrt();
-    for (bucket, from, to) in items {
+    for &(bucket, from, to) in items.iter() {
         emit(Feature {
             bucket,
             value,
-            span: span(from, to),
+            span: span(from as usize, to as usize),
             context: false,
         });
     }
@@ -436,6 +510,7 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
     /// One bit per bucket, all clear between calls of [`distinct`].
     static SEEN: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// Keeps the first item of each bucket, in order, in time linear in the items.
@@ -455,9 +530,9 @@ fn distinct<T>(items: &mut Vec<T>, bucket: impl Fn(&T) -> u32) {
     });
 }
 
-/// Ranges in `chars` of words made of ASCII letters and digits.
-fn latin_words(chars: &[char]) -> Vec<Range<usize>> {
-    let mut words = Vec::new();
+/// Ranges in `chars` of words made of ASCII letters and digits, into `words`.
+fn latin_words_into(chars: &[char], words: &mut Vec<Range<usize>>) {
+    words.clear();
     let mut start = None;
     for (i, c) in chars.iter().enumerate() {
         let inside = c.is_ascii_alphanumeric() || (*c == '\'' && start.is_some());
@@ -473,7 +548,6 @@ fn latin_words(chars: &[char]) -> Vec<Range<usize>> {
     if let Some(s) = start {
         words.push(s..chars.len());
     }
-    words
 }
 
 #[cfg(test)]

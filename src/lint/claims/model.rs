@@ -118,12 +118,15 @@ impl Model {
     /// The sum of the sentence's feature weights and, when `parts`, where they came from.
     fn weigh(&self, input: &Input<'_>, signals: &[Signal], parts: bool) -> Weighed {
         let mut out = Weighed::default();
+        if !parts {
+            features::extract_unplaced(input, signals, &mut |f: Feature| {
+                out.margin += self.weight(f.bucket) * f64::from(f.value);
+            });
+            return out;
+        }
         features::extract(input, signals, &mut |f: Feature| {
             let w = self.weight(f.bucket) * f64::from(f.value);
             out.margin += w;
-            if !parts {
-                return;
-            }
             if f.context {
                 out.context += w;
             } else if let Some(span) = f.span {
