@@ -90,6 +90,17 @@ pub enum TreatmentStatus {
 
 impl TreatmentStatus {
     pub const NAMES: &'static [&'static str] = &["approved", "self-pay", "unapproved", "off-label"];
+    pub const ALL: &'static [TreatmentStatus] = &[
+        TreatmentStatus::Approved,
+        TreatmentStatus::SelfPay,
+        TreatmentStatus::Unapproved,
+        TreatmentStatus::OffLabel,
+    ];
+
+    /// The name site.yaml gives it: `self-pay`.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
 
     fn parse(s: &str) -> Option<Self> {
         Some(match s {

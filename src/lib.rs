@@ -281,6 +281,31 @@ pub fn read_page(
     let mut found = Vec::new();
     let mut page = parse::parse_page(file, &mut found);
     let sentences = detector.sentences(&page);
+    // What a badge says beside it: the statuses of the treatments its statement names or, when
+    // it names none of the site's, those the paragraph named last (「エクソソーム点滴の効果は…。
+    // 安全性も、わかっていません」). Approved treatments have none, but are named all the same.
+    let mut named: (usize, Vec<crate::config::TreatmentStatus>) = (usize::MAX, Vec::new());
+    for sentence in &sentences {
+        if sentence.block != named.0 {
+            named = (sentence.block, Vec::new());
+        }
+        if let Some(statuses) = site.statuses_named(&sentence.text) {
+            named.1 = statuses;
+        }
+        let statuses = &named.1;
+        for &tag in &sentence.tags {
+            let leveled = page
+                .body
+                .tags
+                .get(tag)
+                .is_some_and(|t| t.tag.level.is_some());
+            if leveled {
+                page.tag_statuses
+                    .extend(statuses.iter().map(|&status| (tag as u32, status)));
+            }
+        }
+    }
+    page.tag_statuses.sort_by_key(|&(tag, _)| tag);
     found.extend(lint::check_local(site, theme, &page, sentences, today));
     let (mut findings, suppressions_used) = lint::suppress::apply_to_page(&page, found);
     // The prose has been read. What later stages ask of it is found now, while it is here

@@ -372,6 +372,17 @@ pub fn reference_anchor(n: usize) -> String {
     format!("ref-{n}")
 }
 
+/// The anchor of the `k`th mark (from 1) in the text that cites reference `n`: `cite-3-1`.
+/// The reference's entry leads back to it.
+pub fn citation_anchor(n: usize, k: usize) -> String {
+    format!("cite-{n}-{k}")
+}
+
+/// The id of the explanation a badge shows when pressed, by the tag's index in its page.
+pub fn evidence_note_anchor(tag: usize) -> String {
+    format!("evidence-note-{}", tag + 1)
+}
+
 /// The anchor of an evidence level on the evidence page: `level-b`.
 pub fn level_anchor(level: &str) -> String {
     format!("level-{}", level.to_lowercase())

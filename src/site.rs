@@ -211,6 +211,24 @@ impl Site {
             .collect()
     }
 
+    /// For a text (as a reader sees it) that names any of the site's treatments: their
+    /// statuses, each once, those of approved, covered treatments left out. What a statement
+    /// about them should say beside its badge; `None` when it names none of them.
+    pub fn statuses_named(&self, text: &str) -> Option<Vec<crate::config::TreatmentStatus>> {
+        use crate::config::TreatmentStatus;
+        let names = self.treatment_names.as_ref()?;
+        let mut out = Vec::new();
+        let mut any = false;
+        for m in names.find_overlapping_iter(text) {
+            any = true;
+            let status = self.config.treatments[self.treatment_of[m.pattern().as_usize()]].status;
+            if status != TreatmentStatus::Approved && !out.contains(&status) {
+                out.push(status);
+            }
+        }
+        any.then_some(out)
+    }
+
     fn find_treatments(&self, page: &Page) -> Vec<usize> {
         let Some(names) = &self.treatment_names else {
             return Vec::new();

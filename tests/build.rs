@@ -159,6 +159,31 @@ fn hreflang_alternates_and_language_switcher_lead_to_existing_pages() {
 }
 
 #[test]
+fn statements_about_unapproved_treatments_say_so_beside_their_badges() {
+    let out = tempfile::tempdir().unwrap();
+    let run = akashi(
+        &repo(),
+        &["build", "--out", out.path().join("p").to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let badges = |html: &str| html.matches("class=\"evidence-badge").count();
+    // Every statement with a level on the exosome pages is about exosomes: the first names
+    // them, the next (「安全性も、わかっていません」) follows in the same paragraph.
+    for (rel, note) in [
+        ("ja/treatments/exosome/index.html", "国内未承認"),
+        ("en/treatments/exosome/index.html", "Not approved in Japan"),
+    ] {
+        let html = page(&out.path().join("p"), rel);
+        let noted = format!("</button> <span class=\"treatment-status\">{note}</span>");
+        assert!(badges(&html) > 0, "{rel}");
+        assert_eq!(html.matches(&noted).count(), badges(&html), "{rel}: {html}");
+    }
+    // TMS is approved: its statements carry a badge and nothing beside it.
+    let rtms = page(&out.path().join("p"), "en/treatments/rtms/index.html");
+    assert!(badges(&rtms) > 0 && !rtms.contains("treatment-status"));
+}
+
+#[test]
 fn the_sample_site_has_no_broken_internal_links() {
     let out = tempfile::tempdir().unwrap();
     let run = akashi(

@@ -10,6 +10,8 @@ language-switcher-label = Language
 # Shown in the language it switches to.
 switch-language = Read in English
 switch-language-home = English home page (this article has no English version)
+# On a page that belongs to no language (the page for an address that does not exist).
+switch-language-site = English home page
 landing-enter = Read in English
 feed-title = { $site } (new articles)
 feed-link = Feed of new articles (Atom)
@@ -38,6 +40,27 @@ references-count = { $count ->
 }
 reference-doi = DOI: { $doi }
 reference-pubmed = PubMed: { $pmid }
+# What kind of study a reference is (its `design` in references.yaml): what the certainty rests on.
+study-design = { $design ->
+    [guideline] Clinical guideline
+    [systematic-review] Systematic review
+    [meta-analysis] Meta-analysis
+    [network-meta-analysis] Network meta-analysis
+    [rct] Randomised controlled trial
+    [cohort] Cohort study
+    [case-control] Case-control study
+    [case-series] Case series
+    [case-report] Case report
+    [preclinical] Laboratory or animal study
+    [preclinical-animal] Animal study
+    [preclinical-in-vitro] Laboratory study on cells
+    [expert-opinion] Expert opinion
+    [regulatory] Regulatory document
+   *[other] Other source
+}
+# A link from a reference back to the place in the text that cites it.
+reference-back = Back to the text
+reference-back-nth = Back to citation { $n }
 citation-label = Reference { $number }
 disclaimer = This page gives general information. It does not replace a consultation. Please talk to a doctor about your own symptoms and treatment.
 
@@ -71,7 +94,27 @@ evidence-level = { $level ->
     [D] very low
    *[other] { $level }
 }
-evidence-badge-label = Certainty of evidence: { $name }
+# The words on every badge, beside its letter: readable without hovering or tapping.
+evidence-badge-text = Evidence: { $name }
+# Said after a badge's explanation, linking to the page that explains every level.
+evidence-badge-more = What the levels mean
+# Beside the badge of a statement about a treatment that is not covered or not approved.
+treatment-status-note = { $status ->
+    [self-pay] Self-pay
+    [unapproved] Not approved in Japan
+    [off-label] Off-label use
+   *[other] { $status }
+}
+evidence-summary-title = How sure is the evidence on this page?
+evidence-summary-intro = { $count ->
+    [one] One statement on this page carries a mark for the certainty of its evidence:
+   *[other] { $count } statements on this page carry a mark for the certainty of their evidence:
+}
+evidence-summary-item = { $name } certainty ({ $level }): { $count ->
+    [one] 1 statement
+   *[other] { $count } statements
+}
+evidence-summary-more = What the levels mean, and how we decide them
 evidence-level-meaning = { $level ->
     [A] We are very confident that the true effect is close to the estimate from research.
     [B] The true effect is likely to be close to the estimate, but it may be substantially different.
@@ -96,7 +139,7 @@ funding-label = Funding
 
 ## Search
 search-label = Search this site
-search-placeholder = Search articles (for example: antidepressants, TMS)
+search-placeholder = Search articles
 # [SEARCH_TERM] is replaced by what was searched for.
 search-zero-results = No articles match “[SEARCH_TERM]”
 

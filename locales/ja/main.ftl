@@ -10,6 +10,8 @@ language-switcher-label = 言語の切り替え
 # 切り替え先の言語で表示します。
 switch-language = 日本語で読む
 switch-language-home = 日本語のホームへ（この記事の日本語版はありません）
+# どの言語にも属さないページ（存在しないアドレスのページ）で表示します。
+switch-language-site = 日本語のホームへ
 landing-enter = 日本語で読む
 feed-title = { $site }（新着記事）
 feed-link = 新着記事のフィード（Atom）
@@ -32,6 +34,27 @@ references-title = 参考文献
 references-count = 参考文献 { $count } 件
 reference-doi = DOI: { $doi }
 reference-pubmed = PubMed: { $pmid }
+# 参考文献の研究の種類（references.yaml の `design`）。確実性はこれに基づきます。
+study-design = { $design ->
+    [guideline] 診療ガイドライン
+    [systematic-review] システマティックレビュー
+    [meta-analysis] メタアナリシス
+    [network-meta-analysis] ネットワークメタアナリシス
+    [rct] ランダム化比較試験
+    [cohort] コホート研究
+    [case-control] 症例対照研究
+    [case-series] 症例集積研究
+    [case-report] 症例報告
+    [preclinical] 動物や細胞を使った研究
+    [preclinical-animal] 動物実験
+    [preclinical-in-vitro] 細胞を使った実験
+    [expert-opinion] 専門家の意見
+    [regulatory] 行政・規制当局の資料
+   *[other] その他の資料
+}
+# 参考文献から、それを引用した本文の位置へ戻るリンク。
+reference-back = 本文へ戻る
+reference-back-nth = { $n } か所目へ戻る
 citation-label = 参考文献 { $number }
 disclaimer = このページは一般的な情報です。診察の代わりにはなりません。ご自身の症状や治療については、医師にご相談ください。
 
@@ -63,7 +86,21 @@ evidence-level = { $level ->
     [D] 非常に低
    *[other] { $level }
 }
-evidence-badge-label = エビデンスの確実性: { $name }
+# バッジの文字の横に出す言葉。ホバーやタップをしなくても読めるようにします。
+evidence-badge-text = 根拠: { $name }
+# バッジの説明の後に置く、各段階の説明ページへのリンク。
+evidence-badge-more = 確実性の段階について
+# 保険診療でない治療や未承認の治療についての説明では、バッジの横に示します。
+treatment-status-note = { $status ->
+    [self-pay] 自由診療
+    [unapproved] 国内未承認
+    [off-label] 適応外使用
+   *[other] { $status }
+}
+evidence-summary-title = このページの根拠の確かさ
+evidence-summary-intro = このページでは { $count } 件の説明に、根拠の確かさを示すマークを付けています。
+evidence-summary-item = 確実性「{ $name }」（{ $level }）: { $count } 件
+evidence-summary-more = 確実性の段階と、その決め方について
 # akashi-ignore claim/untagged: エビデンスの確実性の各段階の意味を説明する文で、特定の治療の効果は述べていない
 evidence-level-meaning = { $level ->
     [A] 本当の効果が、研究で推定された効果に近いと強く確信できます。
@@ -89,7 +126,7 @@ funding-label = 資金
 
 ## 検索
 search-label = サイト内検索
-search-placeholder = 記事を検索（例: 抗うつ薬、TMS）
+search-placeholder = 記事を検索
 # [SEARCH_TERM] は検索語に置き換わります。
 search-zero-results = 「[SEARCH_TERM]」に一致する記事はありません
 

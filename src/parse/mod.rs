@@ -36,6 +36,10 @@ pub struct Page {
     /// The suppression comments it holds, read once, when the lint first applies them (see
     /// `lint::suppress`): a page kept between rebuilds of `akashi serve` keeps them too.
     pub suppressions: std::sync::OnceLock<Vec<WrittenSuppression>>,
+    /// The tags of statements that name a treatment that is not an approved, covered one: the
+    /// tag's index in `body.tags` and that treatment's status, in order. Found while the
+    /// page's sentences are read ([`crate::read_page`]), for the note beside the badge.
+    pub tag_statuses: Vec<(u32, crate::config::TreatmentStatus)>,
 }
 
 /// A suppression comment as written (`<!-- akashi-ignore RULE, RULE: reason -->`, or after
@@ -55,6 +59,20 @@ pub struct WrittenSuppression {
 }
 
 impl Page {
+    /// The statuses [`Page::tag_statuses`] gives the tag at `index` of `body.tags`, each once.
+    pub fn statuses_of_tag(
+        &self,
+        index: usize,
+    ) -> impl Iterator<Item = crate::config::TreatmentStatus> + '_ {
+        let from = self
+            .tag_statuses
+            .partition_point(|&(i, _)| (i as usize) < index);
+        self.tag_statuses[from..]
+            .iter()
+            .take_while(move |&&(i, _)| i as usize == index)
+            .map(|&(_, status)| status)
+    }
+
     pub fn body_text(&self) -> &str {
         &self.source.text()[self.body_start..]
     }
@@ -151,6 +169,7 @@ pub fn parse_page(file: ContentFile, diagnostics: &mut Vec<Diagnostic>) -> Page 
         body,
         treatments: std::sync::OnceLock::new(),
         suppressions: std::sync::OnceLock::new(),
+        tag_statuses: Vec::new(),
     }
 }
 

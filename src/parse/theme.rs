@@ -55,6 +55,7 @@ fn page(source: &SourceFile, lang: &str, mut blocks: Vec<Block>) -> Page {
         },
         treatments: std::sync::OnceLock::new(),
         suppressions: std::sync::OnceLock::new(),
+        tag_statuses: Vec::new(),
     }
 }
 

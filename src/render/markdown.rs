@@ -7,10 +7,23 @@ use crate::parse::markdown::{Item, items};
 use pulldown_cmark::{CowStr, Event, Tag as MdTag};
 use std::collections::HashMap;
 
+/// What a badge says of one evidence level, in the page's language.
+#[derive(Debug, Clone, Default)]
+pub struct LevelText {
+    /// On the badge, beside the letter: `根拠: 中`, `Evidence: moderate`.
+    pub words: String,
+    /// What the level means, shown in place when the badge is pressed.
+    pub meaning: String,
+}
+
 /// What the renderer needs besides the page.
 pub struct BodyContext<'a> {
-    /// Label of each evidence level, for screen readers and tooltips.
-    pub level_labels: &'a HashMap<String, String>,
+    /// What each evidence level's badge says.
+    pub levels: &'a HashMap<String, LevelText>,
+    /// The link after a badge's explanation, to the page about the levels.
+    pub levels_link: &'a str,
+    /// The note beside the badge of a statement about a treatment of this status.
+    pub status_note: &'a dyn Fn(crate::config::TreatmentStatus) -> String,
     /// `Reference 3` / `参考文献 3`, by number.
     pub citation_label: &'a dyn Fn(usize) -> String,
     /// URL of the evidence-level explanation page.
@@ -26,6 +39,10 @@ pub struct BodyContext<'a> {
 
 pub struct RenderedBody {
     pub html: String,
+    /// How many badges of each level the body shows, by level.
+    pub levels: HashMap<String, usize>,
+    /// How many times the body cites each reference, by its number: the marks to go back to.
+    pub citations: HashMap<usize, usize>,
 }
 
 /// Citation keys of a page, numbered 1, 2, ... in order of first use
@@ -81,8 +98,10 @@ pub fn sanitise(html: &str) -> String {
                 "aria-label",
                 "aria-hidden",
                 "aria-describedby",
+                "hidden",
             ])
-            .add_tags(["input"])
+            .add_tags(["input", "button"])
+            .add_tag_attributes("button", ["type", "aria-expanded", "aria-controls"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
             .add_tag_attributes("ol", ["start"])
             .add_tag_attributes("th", ["style"])
@@ -111,6 +130,7 @@ pub fn sanitise(html: &str) -> String {
 pub fn render(page: &Page, body: &str, cx: &BodyContext<'_>) -> RenderedBody {
     // The HTML the author wrote (comments included), to tell whether there is any to sanitise.
     let mut raw = String::new();
+    let mut marks = Marks::default();
     let mut headings = page.body.headings.iter();
     // Events are made as the body is read and written out at once, never held as a list.
     let events = items(body).flat_map(|item| {
@@ -124,7 +144,9 @@ pub fn render(page: &Page, body: &str, cx: &BodyContext<'_>) -> RenderedBody {
                             run.text[last..range.start].to_string(),
                         )));
                     }
-                    out.push(Event::InlineHtml(CowStr::from(badge(&tag, cx))));
+                    out.push(Event::InlineHtml(CowStr::from(badge(
+                        &tag, page, cx, &mut marks,
+                    ))));
                     last = range.end;
                 }
                 if last == 0 {
@@ -183,24 +205,51 @@ pub fn render(page: &Page, body: &str, cx: &BodyContext<'_>) -> RenderedBody {
     if !cx.allow_raw_html && has_markup(&raw) {
         html = sanitise(&html);
     }
-    RenderedBody { html }
+    RenderedBody {
+        html,
+        levels: marks.levels,
+        citations: marks.citations,
+    }
 }
 
-fn badge(tag: &crate::parse::tags::Tag, cx: &BodyContext<'_>) -> String {
+/// What the badges and citation marks of a body have counted so far.
+#[derive(Default)]
+struct Marks {
+    /// Tags rendered: the index of the next in the page's `body.tags`.
+    tags: usize,
+    levels: HashMap<String, usize>,
+    citations: HashMap<usize, usize>,
+}
+
+/// An evidence tag as the reader sees it: a badge that says its level in words and explains it
+/// in place when pressed, what kind of treatment the statement is about when it is not an
+/// approved one, and the numbers of its references, each a mark the reference leads back to.
+fn badge(
+    tag: &crate::parse::tags::Tag,
+    page: &Page,
+    cx: &BodyContext<'_>,
+    marks: &mut Marks,
+) -> String {
+    use crate::routes;
+    let index = marks.tags;
+    marks.tags += 1;
     let mut html = String::from("<span class=\"claim-tag\">");
     if let Some(level) = &tag.level {
-        let label = cx
-            .level_labels
-            .get(level)
-            .cloned()
-            .unwrap_or_else(|| level.clone());
-        let anchor = crate::routes::level_anchor(level);
+        *marks.levels.entry(level.clone()).or_default() += 1;
+        let text = cx.levels.get(level);
+        let anchor = routes::level_anchor(level);
+        let note = routes::evidence_note_anchor(index);
         html.push_str(&format!(
-            "<a class=\"evidence-badge evidence-{anchor}\" href=\"{}#{anchor}\" aria-label=\"{label}\" title=\"{label}\">{}</a>",
-            cx.evidence_url,
+            "<button type=\"button\" class=\"evidence-badge evidence-{anchor}\" aria-expanded=\"false\" aria-controls=\"{note}\"><span class=\"evidence-letter\">{}</span> <span class=\"evidence-words\">{}</span></button>",
             escape(level),
-            label = escape(&label),
+            escape(text.map_or(level, |t| &t.words)),
         ));
+        for status in page.statuses_of_tag(index) {
+            html.push_str(&format!(
+                " <span class=\"treatment-status\">{}</span>",
+                escape(&(cx.status_note)(status))
+            ));
+        }
     }
     if !tag.keys.is_empty() {
         html.push_str("<sup class=\"citations\">");
@@ -209,15 +258,32 @@ fn badge(tag: &crate::parse::tags::Tag, cx: &BodyContext<'_>) -> String {
                 html.push_str("<span class=\"sep\">,</span>");
             }
             match cx.numbers.get(key) {
-                Some(n) => html.push_str(&format!(
-                    "<a href=\"#{}\" aria-label=\"{}\">{n}</a>",
-                    crate::routes::reference_anchor(*n),
-                    escape(&(cx.citation_label)(*n))
-                )),
+                Some(&n) => {
+                    let seen = marks.citations.entry(n).or_default();
+                    *seen += 1;
+                    html.push_str(&format!(
+                        "<a id=\"{}\" href=\"#{}\" aria-label=\"{}\">{n}</a>",
+                        routes::citation_anchor(n, *seen),
+                        routes::reference_anchor(n),
+                        escape(&(cx.citation_label)(n))
+                    ));
+                }
                 None => html.push('?'),
             }
         }
         html.push_str("</sup>");
+    }
+    // Last, so that the numbers stay beside the badge when the explanation opens below them.
+    if let Some(level) = &tag.level {
+        let text = cx.levels.get(level);
+        html.push_str(&format!(
+            "<span class=\"evidence-note\" id=\"{}\" hidden>{} <a href=\"{}#{}\">{}</a></span>",
+            routes::evidence_note_anchor(index),
+            escape(text.map_or("", |t| &t.meaning)),
+            cx.evidence_url,
+            routes::level_anchor(level),
+            escape(cx.levels_link),
+        ));
     }
     html.push_str("</span>");
     html

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod vancouver;
 
+use crate::config::TreatmentStatus;
 use crate::content::PageKind;
 use crate::error::{Error, Result};
 use crate::parse::Page;
@@ -105,9 +106,18 @@ pub struct Renderer<'s> {
     /// pass over its tags (an article with N tags is on N tag pages). Empty until
     /// [`Renderer::with_card_keys`] gives them; then they are computed as needed.
     card_keys: Vec<u64>,
-    /// What each evidence level's badge says to screen readers, by language and level: made
-    /// once, not for every page.
-    level_labels: HashMap<String, HashMap<String, String>>,
+    /// What each evidence level's badge says, by language and level, and the words of the link
+    /// after its explanation and of the notes beside it, by language: made once, not for every
+    /// page.
+    level_texts: HashMap<String, LanguageTexts>,
+}
+
+/// The words of one language that badges need, made once per run.
+#[derive(Default)]
+struct LanguageTexts {
+    levels: HashMap<String, markdown::LevelText>,
+    levels_link: String,
+    status_notes: Vec<(TreatmentStatus, String)>,
 }
 
 impl<'s> Renderer<'s> {
@@ -157,31 +167,41 @@ impl<'s> Renderer<'s> {
                     .push((p.front.title.clone(), page_url(p)));
             }
         }
-        let level_labels = config
+        let level_texts = config
             .language_codes()
             .map(|lang| {
-                let labels = config
+                let text = |key: &str, args: &[(&str, &str)]| locales.text(lang, key, args);
+                let levels = config
                     .evidence_levels
                     .iter()
                     .map(|l| {
-                        let label = locales
-                            .text(lang, "evidence-level", &[("level", l)])
-                            .and_then(|name| {
-                                locales.text(
-                                    lang,
-                                    "evidence-badge-label",
-                                    &[("level", l), ("name", &name)],
-                                )
-                            })
-                            .unwrap_or_else(|_| l.clone());
-                        (l.clone(), label)
+                        let name =
+                            text("evidence-level", &[("level", l)]).unwrap_or_else(|_| l.clone());
+                        let words = text("evidence-badge-text", &[("level", l), ("name", &name)])
+                            .unwrap_or_else(|_| name.clone());
+                        let meaning =
+                            text("evidence-level-meaning", &[("level", l)]).unwrap_or_default();
+                        (l.clone(), markdown::LevelText { words, meaning })
                     })
                     .collect();
-                (lang.to_string(), labels)
+                let status_notes = TreatmentStatus::ALL
+                    .iter()
+                    .map(|&status| {
+                        let note = text("treatment-status-note", &[("status", status.name())])
+                            .unwrap_or_else(|_| status.name().to_string());
+                        (status, note)
+                    })
+                    .collect();
+                let texts = LanguageTexts {
+                    levels,
+                    levels_link: text("evidence-badge-more", &[]).unwrap_or_default(),
+                    status_notes,
+                };
+                (lang.to_string(), texts)
             })
             .collect();
         Ok(Renderer {
-            level_labels,
+            level_texts,
             site,
             tera,
             locales,
@@ -508,6 +528,9 @@ impl<'s> Renderer<'s> {
                     "lang": l,
                     "url": encode_path(&target.clone().unwrap_or_else(|| crate::routes::home_url(l))),
                     "translated": target.is_some(),
+                    // A page of one language that has no version in this one (not a page,
+                    // such as the one for a missing address, that belongs to no language).
+                    "untranslated": target.is_none() && !alternates.is_empty(),
                 })
             })
             .collect();
@@ -622,8 +645,15 @@ impl<'s> Renderer<'s> {
             source: crate::source::changed(),
         })?;
         let lang = page.lang.as_str();
-        let no_labels = HashMap::new();
-        let level_labels = self.level_labels.get(lang).unwrap_or(&no_labels);
+        let no_texts = LanguageTexts::default();
+        let texts = self.level_texts.get(lang).unwrap_or(&no_texts);
+        let status_note = |status: TreatmentStatus| {
+            texts
+                .status_notes
+                .iter()
+                .find(|(s, _)| *s == status)
+                .map_or_else(|| status.name().to_string(), |(_, note)| note.clone())
+        };
         let citation_label = |n: usize| {
             self.locales
                 .format(
@@ -639,7 +669,9 @@ impl<'s> Renderer<'s> {
             page,
             body,
             &markdown::BodyContext {
-                level_labels,
+                levels: &texts.levels,
+                levels_link: &texts.levels_link,
+                status_note: &status_note,
                 citation_label: &citation_label,
                 evidence_url: &evidence_url,
                 numbers,
@@ -680,15 +712,26 @@ impl<'s> Renderer<'s> {
         let lang = page.lang.as_str();
         let numbers = markdown::citation_numbers(page);
         let order = page.citation_order();
+        let body = self.body(page, &numbers)?;
         let references: Vec<Value> = order
             .iter()
             .enumerate()
             .filter_map(|(i, key)| {
                 let r = self.site.references.get(key)?;
+                let n = i + 1;
+                // What kind of study it is, in words (`study-design`); a preclinical study
+                // says whether it was on animals or on cells when the reference says so.
+                let design = match (r.design.as_str(), r.population.as_deref()) {
+                    ("preclinical", Some(p @ ("animal" | "in-vitro"))) => format!("preclinical-{p}"),
+                    (design, _) => design.to_string(),
+                };
+                let cited = body.citations.get(&n).copied().unwrap_or(0);
                 Some(json!({
-                    "number": i + 1,
-                    "anchor": crate::routes::reference_anchor(i + 1),
+                    "number": n,
+                    "anchor": crate::routes::reference_anchor(n),
                     "key": key,
+                    "design": design,
+                    "backlinks": (1..=cited).map(|k| crate::routes::citation_anchor(n, k)).collect::<Vec<_>>(),
                     "html": vancouver::format(r),
                     "doi": r.doi,
                     "doi_url": r.doi.as_ref().map(|d| format!("https://doi.org/{d}")),
@@ -723,7 +766,8 @@ impl<'s> Renderer<'s> {
             "reviewed_by": fm.reviewed_by,
             "last_reviewed": self.date(lang, fm.last_reviewed),
             "next_review": self.date(lang, fm.next_review),
-            "content": self.body(page, &numbers)?.html,
+            "evidence_summary": self.evidence_summary(&body.levels),
+            "content": body.html,
             "toc": page.body.headings.iter().filter(|h| h.level <= 3).map(|h| json!({"level": h.level, "text": h.text, "anchor": h.anchor})).collect::<Vec<_>>(),
             "references": references,
             "self_pay": disclosure(&fm.self_pay),
@@ -732,6 +776,26 @@ impl<'s> Renderer<'s> {
             "jsonld": self.json_ld(page, order),
             "reading_minutes": self.site.config.language(lang).map(|l| l.reading.minutes(page.body.reading)),
         }))
+    }
+
+    /// How many statements of an article carry a badge of each level, in the order of the
+    /// site's scheme (its most certain level first); `null` for an article with none.
+    fn evidence_summary(&self, counted: &HashMap<String, usize>) -> Value {
+        let total: usize = counted.values().sum();
+        if total == 0 {
+            return Value::Null;
+        }
+        let levels: Vec<Value> = self
+            .site
+            .config
+            .evidence_levels
+            .iter()
+            .filter_map(|level| {
+                let count = *counted.get(level)?;
+                Some(json!({"level": level, "anchor": crate::routes::level_anchor(level), "count": count}))
+            })
+            .collect();
+        json!({"total": total, "levels": levels})
     }
 
     /// schema.org `MedicalWebPage` with the facts the page shows: language, dates, authors,

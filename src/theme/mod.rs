@@ -18,11 +18,14 @@ pub mod builtin;
 pub const TEMPLATES_DIR: &str = "templates";
 pub const LOCALES_DIR: &str = "locales";
 
-/// UI strings that akashi asks for from Rust (badge labels, reference links), beside those the
-/// templates name.
+/// UI strings that akashi asks for from Rust (the badges' words and explanations, the notes
+/// beside them, the citation marks' labels, reference links), beside those the templates name.
 pub const BUILTIN_KEYS: &[&str] = &[
     "evidence-level",
-    "evidence-badge-label",
+    "evidence-badge-text",
+    "evidence-level-meaning",
+    "evidence-badge-more",
+    "treatment-status-note",
     "citation-label",
     "reference-doi",
     "reference-pubmed",

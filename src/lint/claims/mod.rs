@@ -68,6 +68,8 @@ pub struct Sentence {
     pub why: Option<Explanation>,
     /// What it is part of: prose, a quote, or a front matter value.
     pub kind: BlockKind,
+    /// Which block of the page (paragraph, list item, table cell, field) it is in, by index.
+    pub block: usize,
 }
 
 impl Sentence {
@@ -253,7 +255,7 @@ impl Detector {
         let mut previous: Option<usize> = None;
         // The last sentence outside lists and tables: what introduces the next list.
         let mut lead_in: Option<usize> = None;
-        for block in &page.body.blocks {
+        for (block_index, block) in page.body.blocks.iter().enumerate() {
             match block.kind {
                 BlockKind::Heading => {
                     heading = Some(&block.text);
@@ -327,6 +329,7 @@ impl Detector {
                     tier: verdict.tier,
                     why,
                     kind: block.kind,
+                    block: block_index,
                 });
                 previous = Some(out.len() - 1);
                 if !block.item {
