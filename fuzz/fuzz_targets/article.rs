@@ -67,13 +67,15 @@ fuzz_target!(|input: (bool, &str)| {
         );
         page.source.line_col(d.span.start);
     }
-    let labels = std::collections::HashMap::new();
+    let levels = std::collections::HashMap::new();
     let numbers = akashi::render::markdown::citation_numbers(page);
     let html = akashi::render::markdown::render(
         page,
         &page.source.text()[page.body_start..],
         &akashi::render::markdown::BodyContext {
-            level_labels: &labels,
+            levels: &levels,
+            levels_link: "What the levels mean",
+            status_note: &|status| status.name().to_string(),
             citation_label: &|n| n.to_string(),
             evidence_url: "/en/evidence/",
             numbers: &numbers,
