@@ -10,30 +10,14 @@
 // AKASHI_SITE=DIR runs these tests on a site built beforehand (for example with an earlier
 // akashi and its theme, to see them fail there).
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
-import { repo, artifacts, buildSite, serve, launch } from "./site.mjs";
+import { repo, artifacts, useSite } from "./site.mjs";
 
-let server, base, browser;
-
-before(async () => {
-  ({ server, base } = await serve(buildSite()));
-  browser = await launch();
-  mkdirSync(artifacts, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function open(path, width = 1280) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(base + path, { waitUntil: "networkidle" });
-  return page;
-}
+const built = useSite();
+const open = async (path, width) => (await built.open(path, width)).page;
 
 const articles = ["/ja/treatments/rtms/", "/en/treatments/rtms/", "/ja/treatments/exosome/", "/en/treatments/exosome/", "/ja/treatments/nmn/", "/en/treatments/nmn/"];
 const widths = [320, 390, 1280];

