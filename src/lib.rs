@@ -280,6 +280,7 @@ pub fn read_page(
 ) -> ReadPage {
     let mut found = Vec::new();
     let mut page = parse::parse_page(file, &mut found);
+    routes::settle_heading_anchors(&mut page);
     let sentences = detector.sentences(&page);
     // What a badge says beside it: the statuses of the treatments its statement names or, when
     // it names none of the site's, those the paragraph named last (「エクソソーム点滴の効果は…。

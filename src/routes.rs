@@ -383,6 +383,46 @@ pub fn evidence_note_anchor(tag: usize) -> String {
     format!("evidence-note-{}", tag + 1)
 }
 
+/// Is `anchor` one akashi gives to an element it writes in an article: a reference (`ref-3`), a
+/// citation mark (`cite-3-1`) or a badge's explanation (`evidence-note-2`)? No heading may have
+/// it ([`settle_heading_anchors`]).
+pub fn is_generated_anchor(anchor: &str) -> bool {
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(n) = anchor.strip_prefix("ref-") {
+        number(n)
+    } else if let Some(rest) = anchor.strip_prefix("cite-") {
+        rest.split_once('-')
+            .is_some_and(|(n, k)| number(n) && number(k))
+    } else if let Some(n) = anchor.strip_prefix("evidence-note-") {
+        number(n)
+    } else {
+        false
+    }
+}
+
+/// Gives each heading of `page` whose anchor is one akashi gives to an element it writes
+/// ([`is_generated_anchor`]: `## Ref 1` would be `ref-1`, the first reference's id) the next
+/// free anchor after it (`ref-1-2`), as a second heading of the same text would get: an id is
+/// never on two elements, and a link to the reference still leads to the reference.
+pub fn settle_heading_anchors(page: &mut Page) {
+    let headings = &mut page.body.headings;
+    if !headings.iter().any(|h| is_generated_anchor(&h.anchor)) {
+        return;
+    }
+    let mut used: std::collections::HashSet<String> =
+        headings.iter().map(|h| h.anchor.clone()).collect();
+    for heading in headings.iter_mut() {
+        if is_generated_anchor(&heading.anchor) {
+            let anchor = (2..)
+                .map(|n| format!("{}-{n}", heading.anchor))
+                .find(|a| !used.contains(a))
+                .expect("a free anchor");
+            used.insert(anchor.clone());
+            heading.anchor = anchor;
+        }
+    }
+}
+
 /// The anchor of an evidence level on the evidence page: `level-b`.
 pub fn level_anchor(level: &str) -> String {
     format!("level-{}", level.to_lowercase())

@@ -184,6 +184,32 @@ fn statements_about_unapproved_treatments_say_so_beside_their_badges() {
 }
 
 #[test]
+fn a_heading_never_takes_an_id_akashi_gives_to_a_reference_or_a_badge() {
+    let site = fixture("bilingual");
+    // Headings whose anchors would be the first reference's, a citation mark's and a badge's
+    // explanation's ids, and a link to the reference.
+    site.write(
+        "content/notes.en.md",
+        "---\ntitle: Notes\nsummary: Headings named like references.\ndate: 2026-06-01\nauthors: [Hanako Yamada]\nreviewed_by: Kenichi Sato, MD\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\n---\n\n## Ref 1\n\nTMS eases the symptoms of depression [B: @mutz2019]. See [the source](#ref-1).\n\n## Cite 1 1\n\nText.\n\n## Evidence note 1 {#evidence-note-1}\n\nMore text.\n",
+    );
+    let run = akashi(&site.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = page(&site.path("public"), "en/notes/index.html");
+    for id in ["ref-1", "cite-1-1", "evidence-note-1"] {
+        assert_eq!(
+            html.matches(&format!("id=\"{id}\"")).count(),
+            1,
+            "{id} in {html}"
+        );
+    }
+    assert!(html.contains(r#"<h2 id="ref-1-2">"#), "{html}");
+    assert!(
+        html.contains(r##"<a href="#ref-1">the source</a>"##),
+        "{html}"
+    );
+}
+
+#[test]
 fn the_sample_site_has_no_broken_internal_links() {
     let out = tempfile::tempdir().unwrap();
     let run = akashi(
