@@ -234,6 +234,8 @@ fn badge(
     let index = marks.tags;
     marks.tags += 1;
     let mut html = String::from("<span class=\"claim-tag\">");
+    // The explanation goes last, so that the numbers stay beside the badge when it opens below.
+    let mut explanation = String::new();
     if let Some(level) = &tag.level {
         *marks.levels.entry(level.clone()).or_default() += 1;
         let text = cx.levels.get(level);
@@ -250,6 +252,12 @@ fn badge(
                 escape(&(cx.status_note)(status))
             ));
         }
+        explanation = format!(
+            "<span class=\"evidence-note\" id=\"{note}\" hidden>{} <a href=\"{}#{anchor}\">{}</a></span>",
+            escape(text.map_or("", |t| &t.meaning)),
+            cx.evidence_url,
+            escape(cx.levels_link),
+        );
     }
     if !tag.keys.is_empty() {
         html.push_str("<sup class=\"citations\">");
@@ -273,18 +281,7 @@ fn badge(
         }
         html.push_str("</sup>");
     }
-    // Last, so that the numbers stay beside the badge when the explanation opens below them.
-    if let Some(level) = &tag.level {
-        let text = cx.levels.get(level);
-        html.push_str(&format!(
-            "<span class=\"evidence-note\" id=\"{}\" hidden>{} <a href=\"{}#{}\">{}</a></span>",
-            routes::evidence_note_anchor(index),
-            escape(text.map_or("", |t| &t.meaning)),
-            cx.evidence_url,
-            routes::level_anchor(level),
-            escape(cx.levels_link),
-        ));
-    }
+    html.push_str(&explanation);
     html.push_str("</span>");
     html
 }
