@@ -90,6 +90,7 @@ pub enum TreatmentStatus {
 
 impl TreatmentStatus {
     pub const NAMES: &'static [&'static str] = &["approved", "self-pay", "unapproved", "off-label"];
+    /// Every status, in the order of [`Self::NAMES`] (and of their values).
     pub const ALL: &'static [TreatmentStatus] = &[
         TreatmentStatus::Approved,
         TreatmentStatus::SelfPay,
@@ -103,13 +104,7 @@ impl TreatmentStatus {
     }
 
     fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "approved" => TreatmentStatus::Approved,
-            "self-pay" => TreatmentStatus::SelfPay,
-            "unapproved" => TreatmentStatus::Unapproved,
-            "off-label" => TreatmentStatus::OffLabel,
-            _ => return None,
-        })
+        Self::ALL.iter().copied().find(|status| status.name() == s)
     }
 
     /// Needs the 自由診療 disclosures.

@@ -75,7 +75,7 @@ fuzz_target!(|input: (bool, &str)| {
         &akashi::render::markdown::BodyContext {
             levels: &levels,
             levels_link: "What the levels mean",
-            status_note: &|status| status.name().to_string(),
+            status_notes: &[],
             citation_label: &|n| n.to_string(),
             evidence_url: "/en/evidence/",
             numbers: &numbers,

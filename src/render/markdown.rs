@@ -22,8 +22,9 @@ pub struct BodyContext<'a> {
     pub levels: &'a HashMap<String, LevelText>,
     /// The link after a badge's explanation, to the page about the levels.
     pub levels_link: &'a str,
-    /// The note beside the badge of a statement about a treatment of this status.
-    pub status_note: &'a dyn Fn(crate::config::TreatmentStatus) -> String,
+    /// The note beside the badge of a statement about a treatment, by its status's place in
+    /// [`crate::config::TreatmentStatus::ALL`]; a status without one is named as in site.yaml.
+    pub status_notes: &'a [String],
     /// `Reference 3` / `参考文献 3`, by number.
     pub citation_label: &'a dyn Fn(usize) -> String,
     /// URL of the evidence-level explanation page.
@@ -249,7 +250,11 @@ fn badge(
         for status in page.statuses_of_tag(index) {
             html.push_str(&format!(
                 " <span class=\"treatment-status\">{}</span>",
-                escape(&(cx.status_note)(status))
+                escape(
+                    cx.status_notes
+                        .get(status as usize)
+                        .map_or(status.name(), String::as_str)
+                )
             ));
         }
         explanation = format!(

@@ -117,7 +117,8 @@ pub struct Renderer<'s> {
 struct LanguageTexts {
     levels: HashMap<String, markdown::LevelText>,
     levels_link: String,
-    status_notes: Vec<(TreatmentStatus, String)>,
+    /// By status, in the order of `TreatmentStatus::ALL`.
+    status_notes: Vec<String>,
 }
 
 impl<'s> Renderer<'s> {
@@ -187,9 +188,8 @@ impl<'s> Renderer<'s> {
                 let status_notes = TreatmentStatus::ALL
                     .iter()
                     .map(|&status| {
-                        let note = text("treatment-status-note", &[("status", status.name())])
-                            .unwrap_or_else(|_| status.name().to_string());
-                        (status, note)
+                        text("treatment-status-note", &[("status", status.name())])
+                            .unwrap_or_else(|_| status.name().to_string())
                     })
                     .collect();
                 let texts = LanguageTexts {
@@ -647,13 +647,6 @@ impl<'s> Renderer<'s> {
         let lang = page.lang.as_str();
         let no_texts = LanguageTexts::default();
         let texts = self.level_texts.get(lang).unwrap_or(&no_texts);
-        let status_note = |status: TreatmentStatus| {
-            texts
-                .status_notes
-                .iter()
-                .find(|(s, _)| *s == status)
-                .map_or_else(|| status.name().to_string(), |(_, note)| note.clone())
-        };
         let citation_label = |n: usize| {
             self.locales
                 .format(
@@ -671,7 +664,7 @@ impl<'s> Renderer<'s> {
             &markdown::BodyContext {
                 levels: &texts.levels,
                 levels_link: &texts.levels_link,
-                status_note: &status_note,
+                status_notes: &texts.status_notes,
                 citation_label: &citation_label,
                 evidence_url: &evidence_url,
                 numbers,
