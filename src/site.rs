@@ -216,12 +216,11 @@ impl Site {
     /// about them should say beside its badge; `None` when it names none of them.
     pub fn statuses_named(&self, text: &str) -> Option<Vec<crate::config::TreatmentStatus>> {
         use crate::config::TreatmentStatus;
-        let names = self.treatment_names.as_ref()?;
         let mut out = Vec::new();
         let mut any = false;
-        for m in names.find_overlapping_iter(text) {
+        for i in self.treatments_in(text) {
             any = true;
-            let status = self.config.treatments[self.treatment_of[m.pattern().as_usize()]].status;
+            let status = self.config.treatments[i].status;
             if status != TreatmentStatus::Approved && !out.contains(&status) {
                 out.push(status);
             }
@@ -229,10 +228,20 @@ impl Site {
         any.then_some(out)
     }
 
+    /// The indices of the site's treatments whose names a text (as a reader sees it) holds, one
+    /// for each name found. Overlapping matches, so that a short name inside a longer one still
+    /// counts.
+    fn treatments_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        self.treatment_names
+            .iter()
+            .flat_map(move |names| names.find_overlapping_iter(text))
+            .map(|m| self.treatment_of[m.pattern().as_usize()])
+    }
+
     fn find_treatments(&self, page: &Page) -> Vec<usize> {
-        let Some(names) = &self.treatment_names else {
+        if self.treatment_names.is_none() {
             return Vec::new();
-        };
+        }
         let mut found = vec![false; self.config.treatments.len()];
         // Not the disclosures: they name the alternatives to the treatment the page is about.
         let fields = [&page.front.title, &page.front.summary].map(|t| crate::text::normalize(t));
@@ -252,11 +261,8 @@ impl Site {
                     .filter(|b| b.kind != crate::parse::markdown::BlockKind::Field)
                     .map(|b| b.text.as_str()),
             );
-        for text in texts {
-            // Overlapping matches, so that a short name inside a longer one still counts.
-            for m in names.find_overlapping_iter(text) {
-                found[self.treatment_of[m.pattern().as_usize()]] = true;
-            }
+        for i in texts.flat_map(|text| self.treatments_in(text)) {
+            found[i] = true;
         }
         (0..found.len()).filter(|&i| found[i]).collect()
     }
