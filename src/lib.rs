@@ -282,31 +282,7 @@ pub fn read_page(
     let mut page = parse::parse_page(file, &mut found);
     routes::settle_heading_anchors(&mut page);
     let sentences = detector.sentences(&page);
-    // What a badge says beside it: the statuses of the treatments its statement names or, when
-    // it names none of the site's, those the paragraph named last (「エクソソーム点滴の効果は…。
-    // 安全性も、わかっていません」). Approved treatments have none, but are named all the same.
-    let mut named: (usize, Vec<crate::config::TreatmentStatus>) = (usize::MAX, Vec::new());
-    for sentence in &sentences {
-        if sentence.block != named.0 {
-            named = (sentence.block, Vec::new());
-        }
-        if let Some(statuses) = site.statuses_named(&sentence.text) {
-            named.1 = statuses;
-        }
-        let statuses = &named.1;
-        for &tag in &sentence.tags {
-            let leveled = page
-                .body
-                .tags
-                .get(tag)
-                .is_some_and(|t| t.tag.level.is_some());
-            if leveled {
-                page.tag_statuses
-                    .extend(statuses.iter().map(|&status| (tag as u32, status)));
-            }
-        }
-    }
-    page.tag_statuses.sort_by_key(|&(tag, _)| tag);
+    page.tag_statuses = tag_statuses(site, &page, &sentences);
     found.extend(lint::check_local(site, theme, &page, sentences, today));
     let (mut findings, suppressions_used) = lint::suppress::apply_to_page(&page, found);
     // The prose has been read. What later stages ask of it is found now, while it is here
@@ -325,6 +301,46 @@ pub fn read_page(
         findings,
         suppressions_used,
     }
+}
+
+/// What the badges of a page say beside them ([`parse::Page::tag_statuses`]): for each tag with
+/// a level, the statuses of the treatments its statement names or, when it names none of the
+/// site's, those its paragraph named last (「エクソソーム点滴の効果は…。安全性も、わかって
+/// いません」). Approved treatments have none, but are named all the same. Paragraphs without
+/// tags are not read.
+fn tag_statuses(
+    site: &Site,
+    page: &parse::Page,
+    sentences: &[lint::claims::Sentence],
+) -> Vec<(u32, config::TreatmentStatus)> {
+    let mut out = Vec::new();
+    let mut named: (usize, Vec<config::TreatmentStatus>) = (usize::MAX, Vec::new());
+    let tagged = |block: usize| {
+        page.body
+            .blocks
+            .get(block)
+            .is_some_and(|b| !b.tags.is_empty())
+    };
+    for sentence in sentences.iter().filter(|s| tagged(s.block)) {
+        if sentence.block != named.0 {
+            named = (sentence.block, Vec::new());
+        }
+        if let Some(statuses) = site.statuses_named(&sentence.text) {
+            named.1 = statuses;
+        }
+        for &tag in &sentence.tags {
+            let leveled = page
+                .body
+                .tags
+                .get(tag)
+                .is_some_and(|t| t.tag.level.is_some());
+            if leveled {
+                out.extend(named.1.iter().map(|&status| (tag as u32, status)));
+            }
+        }
+    }
+    out.sort_by_key(|&(tag, _)| tag);
+    out
 }
 
 /// Stage 2, parse: every page parsed and checked on its own ([`read_page`]), or taken from the
