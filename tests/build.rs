@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{akashi, fixture, read_tree, repo};
+use common::{akashi, build_sample, fixture, read_tree, repo};
 use std::path::Path;
 
 fn page(out: &Path, rel: &str) -> String {
@@ -160,12 +160,7 @@ fn hreflang_alternates_and_language_switcher_lead_to_existing_pages() {
 
 #[test]
 fn statements_about_unapproved_treatments_say_so_beside_their_badges() {
-    let out = tempfile::tempdir().unwrap();
-    let run = akashi(
-        &repo(),
-        &["build", "--out", out.path().join("p").to_str().unwrap()],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (_out, site) = build_sample();
     let badges = |html: &str| html.matches("class=\"evidence-badge").count();
     // Every statement with a level on the exosome pages is about exosomes: the first names
     // them, the next (「安全性も、わかっていません」) follows in the same paragraph.
@@ -173,13 +168,13 @@ fn statements_about_unapproved_treatments_say_so_beside_their_badges() {
         ("ja/treatments/exosome/index.html", "国内未承認"),
         ("en/treatments/exosome/index.html", "Not approved in Japan"),
     ] {
-        let html = page(&out.path().join("p"), rel);
+        let html = page(&site, rel);
         let noted = format!("</button> <span class=\"treatment-status\">{note}</span>");
         assert!(badges(&html) > 0, "{rel}");
         assert_eq!(html.matches(&noted).count(), badges(&html), "{rel}: {html}");
     }
     // TMS is approved: its statements carry a badge and nothing beside it.
-    let rtms = page(&out.path().join("p"), "en/treatments/rtms/index.html");
+    let rtms = page(&site, "en/treatments/rtms/index.html");
     assert!(badges(&rtms) > 0 && !rtms.contains("treatment-status"));
 }
 
@@ -211,13 +206,8 @@ fn a_heading_never_takes_an_id_akashi_gives_to_a_reference_or_a_badge() {
 
 #[test]
 fn the_sample_site_has_no_broken_internal_links() {
-    let out = tempfile::tempdir().unwrap();
-    let run = akashi(
-        &repo(),
-        &["build", "--out", out.path().join("p").to_str().unwrap()],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_internal_links_resolve(&out.path().join("p"), "https://akashi-clinic.example");
+    let (_out, site) = build_sample();
+    assert_internal_links_resolve(&site, "https://akashi-clinic.example");
 }
 
 #[test]
@@ -428,13 +418,8 @@ fn crlf_line_endings_and_a_byte_order_mark_just_work() {
 
 #[test]
 fn articles_carry_medical_web_page_structured_data_with_facts_shown_on_the_page() {
-    let out = tempfile::tempdir().unwrap();
-    let run = akashi(
-        &repo(),
-        &["build", "--out", out.path().join("p").to_str().unwrap()],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let html = page(&out.path().join("p"), "en/treatments/exosome/index.html");
+    let (_out, site) = build_sample();
+    let html = page(&site, "en/treatments/exosome/index.html");
     let start = html
         .find(r#"<script type="application/ld+json">"#)
         .expect("JSON-LD")

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{akashi, findings, fixture, repo};
+use common::{akashi, build_sample, findings, fixture, repo};
 use std::collections::BTreeSet;
 
 fn rules(all: &[serde_json::Value]) -> BTreeSet<String> {
@@ -73,13 +73,8 @@ fn review_deadlines_follow_the_date_given() {
 
 #[test]
 fn disclosures_render_as_a_box_in_the_pages_language() {
-    let out = tempfile::tempdir().unwrap();
-    let run = akashi(
-        &repo(),
-        &["build", "--out", out.path().join("p").to_str().unwrap()],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let ja = std::fs::read_to_string(out.path().join("p/ja/treatments/nmn/index.html")).unwrap();
+    let (_out, site) = build_sample();
+    let ja = std::fs::read_to_string(site.join("ja/treatments/nmn/index.html")).unwrap();
     for label in [
         "自由診療についての大切なお知らせ",
         "費用",
@@ -88,7 +83,7 @@ fn disclosures_render_as_a_box_in_the_pages_language() {
     ] {
         assert!(ja.contains(label), "{label}");
     }
-    let en = std::fs::read_to_string(out.path().join("p/en/treatments/nmn/index.html")).unwrap();
+    let en = std::fs::read_to_string(site.join("en/treatments/nmn/index.html")).unwrap();
     assert!(en.contains("Important information about unapproved treatment"));
     assert!(en.contains("<dt>Cost</dt>"));
 }

@@ -79,6 +79,16 @@ pub struct Run {
 /// do not expire.
 pub const TODAY_EPOCH: &str = "1795305600";
 
+/// The repository's sample site built into a temporary folder, which lives as long as the
+/// returned guard; the path is the built site's folder.
+pub fn build_sample() -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("p");
+    let run = akashi(&repo(), &["build", "--out", site.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    (out, site)
+}
+
 /// Runs akashi with `args` in `cwd`.
 pub fn akashi(cwd: &Path, args: &[&str]) -> Run {
     akashi_env(cwd, args, &[("NO_COLOR", "1")])
